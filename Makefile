@@ -1,0 +1,47 @@
+# The two promises of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test install lint format messages clean-db
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Installs from the lock file again whenever it changes.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+## The application with the Hải Phòng demo data, on an embedded SQLite database.
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	DANVAN_DEMO=1 $(BIN)/python manage.py load_demo --if-empty
+	@echo
+	@DANVAN_DEMO=1 DANVAN_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py demo_accounts
+	@echo
+	DANVAN_DEMO=1 DANVAN_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Linters, migration and system checks, and every test (set DATABASE_URL to run them on PostgreSQL).
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+	$(BIN)/python -m pytest
+
+lint:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Recompile the English translation after editing locale/en/LC_MESSAGES/django.po.
+messages:
+	$(BIN)/python manage.py makemessages -l en --no-obsolete
+	$(BIN)/python manage.py compilemessages -l en
+
+clean-db:
+	rm -f var/danvan.sqlite3

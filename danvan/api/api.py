@@ -1,0 +1,77 @@
+"""REST API v1: the same access rules as the pages, one router per app."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import HttpBearer, django_auth
+
+from danvan.api.services import user_for_token
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Dân vận khéo API",
+    version="1",
+    description=_(
+        "API của nền tảng quản lý phong trào “Dân vận khéo”. Xác thực bằng mã truy cập cá nhân: "
+        "`Authorization: Bearer <mã>`."
+    ),
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    """Bad query or body: a Vietnamese message naming the field."""
+    problems = []
+    for err in exc.errors:
+        loc = [str(p) for p in err.get("loc", []) if p not in ("query", "body", "path")]
+        field = ".".join(loc) or None
+        problems.append({"field": field, "detail": _("Giá trị của “%(f)s” không hợp lệ.") % {"f": field}})
+    first = problems[0] if problems else {"field": None, "detail": _("Dữ liệu không hợp lệ.")}
+    return api.create_response(request, {**first, "errors": problems}, status=422)
+
+
+@api.exception_handler(DjangoValidationError)
+def on_domain_error(request, exc: DjangoValidationError):
+    if hasattr(exc, "error_dict"):
+        field, errors = next(iter(exc.error_dict.items()))
+        detail = " ".join(str(m) for e in errors for m in e.messages)
+        return api.create_response(request, {"detail": detail, "field": field}, status=400)
+    return api.create_response(request, {"detail": " ".join(exc.messages), "field": None}, status=400)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": _("Không tìm thấy."), "field": None}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request, exc):
+    return api.create_response(
+        request, {"detail": _("Bạn không có quyền thực hiện thao tác này."), "field": None}, status=403
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return api.create_response(
+        request,
+        {"detail": _("Cần đăng nhập hoặc mã truy cập hợp lệ (Authorization: Bearer <mã>)."), "field": None},
+        status=401,
+    )
+
+
+api.add_router("/campaigns", "danvan.campaigns.api.router")
+api.add_router("/initiatives", "danvan.initiatives.api.router")

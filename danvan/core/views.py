@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.api.models import ApiToken
+from danvan.api.services import api_token_create, api_token_revoke
+from danvan.campaigns.models import Campaign
+from danvan.core.access import scope_for
+from danvan.core.models import AuditEntry
+from danvan.core.text import clean_text
+from danvan.initiatives.models import Initiative
+from danvan.insights.summary import campaign_summary
+from danvan.orgs.models import Organization
+
+
+@login_required
+def home(request):
+    """The start page: figures of the current campaigns, and for a unit officer its own work."""
+    user = request.user
+    scope = scope_for(user)
+    campaigns = list(Campaign.objects.visible_to(user).select_related("organization")[:4])
+    summaries = [(c, campaign_summary(campaign=c, user=user)) for c in campaigns]
+    my_units = Organization.objects.filter(pk__in=scope.officer_org_ids) if scope.is_officer else []
+    recent = (
+        Initiative.objects.visible_to(user).select_related("campaign", "unit").order_by("-updated_at")[:8]
+        if scope.is_officer
+        else []
+    )
+    pending = (
+        Initiative.objects.visible_to(user)
+        .filter(status=Initiative.Status.SUBMITTED)
+        .aggregate(n=Count("id"), units=Count("unit", distinct=True))
+        if scope.is_admin
+        else None
+    )
+    return render(
+        request,
+        "core/home.html",
+        {"summaries": summaries, "my_units": my_units, "recent": recent, "pending": pending},
+    )
+
+
+@login_required
+def profile(request):
+    """The person's profile: roles, and their personal API tokens (create, list, revoke)."""
+    new_token = None
+    if request.method == "POST":
+        try:
+            _token, new_token = api_token_create(user=request.user, name=request.POST.get("name", ""), by=request.user)
+            messages.success(request, _("Đã tạo mã truy cập. Hãy sao chép ngay: mã chỉ hiện một lần."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    tokens = ApiToken.objects.visible_to(request.user)
+    memberships = request.user.memberships.select_related("organization")
+    return render(request, "core/profile.html", {"tokens": tokens, "new_token": new_token, "memberships": memberships})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken.objects.visible_to(request.user), pk=pk)
+    api_token_revoke(token=token, by=request.user)
+    messages.success(request, _("Đã thu hồi mã truy cập “%(name)s”.") % {"name": token.name})
+    return redirect("profile")
+
+
+@login_required
+def audit_log(request):
+    """Who changed what, when: for the bloc administrator."""
+    if not scope_for(request.user).is_admin:
+        raise PermissionDenied
+    entries = AuditEntry.objects.visible_to(request.user).select_related("actor")
+    q = clean_text(request.GET.get("q", ""))
+    if q:
+        entries = entries.filter(Q(target_repr__icontains=q) | Q(action__icontains=q) | Q(actor__username__icontains=q))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit.html", {"page": page, "q": q})

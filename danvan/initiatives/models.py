@@ -1,0 +1,194 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from danvan.campaigns.models import Campaign, Field
+from danvan.orgs.models import Organization
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one door for reading initiatives: administrators see their subtree, leaders everything
+        but drafts, officers their own unit's (and its cells') initiatives, nobody else anything."""
+        from danvan.core.access import scope_for
+
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self
+        q = Q(pk__in=[])
+        if scope.admin_paths or scope.officer_paths:
+            q |= scope.q_subtree("unit__path", scope.admin_paths + scope.officer_paths)
+        if scope.leader_paths:
+            q |= scope.q_subtree("unit__path", scope.leader_paths) & ~Q(status=Initiative.Status.DRAFT)
+        return self.filter(q)
+
+    def registered(self):
+        """Initiatives a unit has actually sent to the bloc (not drafts, not withdrawn)."""
+        return self.filter(status__in=Initiative.REGISTERED_STATUSES)
+
+
+class Initiative(models.Model):
+    """A "Dân vận khéo" model (mô hình) registered by a unit in a campaign."""
+
+    class Kind(models.TextChoices):
+        COLLECTIVE = "collective", _("Tập thể")
+        INDIVIDUAL = "individual", _("Cá nhân")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Chưa gửi")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        RETURNED = "returned", _("Trả lại để sửa")
+        ACCEPTED = "accepted", _("Đã duyệt")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+
+    REGISTERED_STATUSES = (Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
+    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+    # What the bloc insists on before a registration can be sent (the seed's lesson against formalism).
+    REQUIRED_TO_SUBMIT = ("goals", "implementers", "target_groups", "beneficiaries", "method")
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("đợt phát động"), on_delete=models.PROTECT, related_name="initiatives"
+    )
+    unit = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị đăng ký"), on_delete=models.PROTECT, related_name="initiatives"
+    )
+    title = models.CharField(_("tên mô hình"), max_length=255)
+    kind = models.CharField(_("loại mô hình"), max_length=20, choices=Kind.choices, default=Kind.COLLECTIVE)
+    fields = models.ManyToManyField(Field, verbose_name=_("lĩnh vực"), related_name="initiatives")
+    situation = models.TextField(_("tình hình, lý do xây dựng mô hình"), blank=True)
+    goals = models.TextField(_("mục tiêu và tiêu chí đo lường"), blank=True)
+    method = models.TextField(_("nội dung, phương thức tổ chức thực hiện"), blank=True)
+    area = models.CharField(_("địa bàn thực hiện"), max_length=255, blank=True)
+    target_groups = models.TextField(_("đối tượng tuyên truyền, vận động"), blank=True)
+    beneficiaries = models.TextField(_("đối tượng thụ hưởng"), blank=True)
+    implementers = models.TextField(_("chủ thể thực hiện và vai trò"), blank=True)
+    resources = models.TextField(_("nguồn lực (kinh phí, ngày công, đóng góp)"), blank=True)
+    timeline = models.TextField(_("tiến độ, các mốc thực hiện"), blank=True)
+    starts_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
+    ends_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    expected_outputs = models.TextField(_("kết quả dự kiến"), blank=True)
+    sustainability = models.TextField(_("tính bền vững, khả năng nhân rộng"), blank=True)
+
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    return_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
+    carried_over_from = models.ForeignKey(
+        "self",
+        verbose_name=_("tiếp nối mô hình năm trước"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continuations",
+    )
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Title, unit and people folded without diacritics, so that "tro giup phap ly" finds "Trợ giúp pháp lý".
+    search_text = models.TextField(editable=False, default="")
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mô hình")
+        verbose_name_plural = _("mô hình")
+        ordering = ["-campaign__year", "unit__path", "id"]
+        indexes = [models.Index(fields=["campaign", "status"], name="initiative_campaign_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="initiative_dates_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    def missing_for_submission(self) -> list[str]:
+        """Verbose names of the required parts still empty."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.REQUIRED_TO_SUBMIT
+            if not (getattr(self, name) or "").strip()
+        ]
+
+
+class Indicator(models.Model):
+    """A measurable target of an initiative (chỉ tiêu), e.g. people given free legal aid: 800."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("tên chỉ tiêu"), max_length=255)
+    unit_of_measure = models.CharField(_("đơn vị tính"), max_length=50)
+    baseline = models.DecimalField(_("giá trị ban đầu"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("chỉ tiêu"), max_digits=14, decimal_places=2)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["initiative_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"initiatives/{instance.initiative_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file attached to a registration (plan, minutes, photo); served only through an access-checked view."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class InitiativeEvent(models.Model):
+    """A step in an initiative's history shown on its page: submitted, returned (with why), accepted…"""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Tạo bản nháp")
+        CARRIED_OVER = "carried_over", _("Tiếp nối từ năm trước")
+        UPDATED = "updated", _("Sửa nội dung")
+        SUBMITTED = "submitted", _("Gửi đăng ký")
+        RETURNED = "returned", _("Trả lại để sửa")
+        ACCEPTED = "accepted", _("Duyệt")
+        WITHDRAWN = "withdrawn", _("Rút đăng ký")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    comment = models.TextField(blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("diễn biến")
+        verbose_name_plural = _("diễn biến")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%d/%m/%Y}"

@@ -1,0 +1,344 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.campaigns.models import Campaign
+from danvan.campaigns.selectors import campaign_for_user
+from danvan.core.access import scope_for
+from danvan.core.forms import apply_errors
+from danvan.core.htmx import render_page
+from danvan.initiatives import services
+from danvan.initiatives.forms import (
+    AttachmentForm,
+    IndicatorFormSet,
+    InitiativeFilterForm,
+    InitiativeForm,
+    NewInitiativeForm,
+    ReturnForm,
+    indicator_inputs,
+)
+from danvan.initiatives.models import Indicator, Initiative
+from danvan.initiatives.selectors import attachment_for_user, filter_initiatives, initiative_for_user
+from danvan.orgs.models import Organization
+
+
+@login_required
+def initiative_list(request):
+    form = InitiativeFilterForm(request.GET or None, user=request.user)
+    criteria = {}
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        criteria = {
+            "campaign": d["campaign"] and d["campaign"].pk,
+            "unit": d["unit"] and d["unit"].pk,
+            "field": d["field"] and d["field"].pk,
+            "kind": d["kind"],
+            "status": d["status"],
+            "q": d["q"],
+        }
+    try:
+        qs = filter_initiatives(request.user, **criteria)
+    except ValidationError:
+        qs = Initiative.objects.none()
+    qs = (
+        qs.select_related("campaign", "unit").prefetch_related("fields").order_by("-campaign__year", "unit__path", "id")
+    )
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_page(
+        request,
+        "initiatives/list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+        partial="results",
+    )
+
+
+def _registrable_units(user, campaign: Campaign):
+    """Units the user may register for in this campaign: their own (and cells) or, for an admin, any."""
+    scope = scope_for(user)
+    q = scope.q_subtree("path", scope.officer_paths + scope.admin_paths)
+    if q is None:
+        return Organization.objects.none()
+    return (
+        Organization.objects.filter(q)
+        .subtree_of(campaign.organization)
+        .filter(kind__in=[*Organization.BASE_KINDS, Organization.Kind.CELL], is_active=True)
+        .order_by("path")
+    )
+
+
+def _save(request, form, formset, *, initiative=None, campaign=None):
+    """Create or update from the form, and submit too when asked: one transaction, or nothing."""
+    submit = "submit" in request.POST
+    with transaction.atomic():
+        if initiative is None:
+            initiative = services.initiative_create(
+                campaign=campaign,
+                unit=form.cleaned_data["unit"],
+                by=request.user,
+                fields=list(form.cleaned_data["fields"]),
+                indicators=indicator_inputs(formset),
+                **form.content(),
+            )
+        else:
+            initiative = services.initiative_update(
+                initiative=initiative,
+                by=request.user,
+                expected_version=form.cleaned_data.get("version"),
+                fields=list(form.cleaned_data["fields"]),
+                indicators=indicator_inputs(formset),
+                **form.content(),
+            )
+        if submit:
+            initiative = services.initiative_submit(initiative=initiative, by=request.user)
+    return initiative, submit
+
+
+@login_required
+def initiative_create(request):
+    """Register a new initiative (as a draft, or straight to the bloc)."""
+    campaign_id = request.GET.get("campaign") or request.POST.get("campaign")
+    if not campaign_id:
+        open_campaigns = Campaign.objects.visible_to(request.user).filter(status=Campaign.Status.LAUNCHED)
+        if len(open_campaigns) == 1:
+            return redirect(f"{reverse('initiatives:create')}?campaign={open_campaigns[0].pk}")
+        return render(request, "initiatives/choose_campaign.html", {"campaigns": open_campaigns})
+    campaign, _can = campaign_for_user(request.user, campaign_id)
+    units = _registrable_units(request.user, campaign)
+    if not units.exists():
+        raise PermissionDenied
+    form = NewInitiativeForm(request.POST or None, campaign=campaign, units=units)
+    formset = IndicatorFormSet(request.POST or None, prefix="ind")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            initiative, submitted = _save(request, form, formset, campaign=campaign)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã gửi đăng ký mô hình tới Ban Thường vụ.") if submitted else _("Đã lưu bản nháp mô hình."),
+            )
+            return redirect("initiatives:detail", initiative.pk)
+    return render(
+        request,
+        "initiatives/form.html",
+        {"form": form, "formset": formset, "campaign": campaign, "initiative": None},
+        status=400 if form.errors or formset.total_error_count() else 200,
+    )
+
+
+@login_required
+def initiative_edit(request, pk: int):
+    initiative, _perms = initiative_for_user(request.user, pk, write=True)
+    campaign = initiative.campaign
+    initial = {name: getattr(initiative, name) for name in InitiativeForm.base_fields if hasattr(initiative, name)}
+    initial.update(
+        {name: getattr(initiative, name) for name in services.CONTENT_FIELDS},
+        fields=list(initiative.fields.all()),
+        version=initiative.version,
+    )
+    form = InitiativeForm(request.POST or None, campaign=campaign, initial=initial)
+    formset = IndicatorFormSet(
+        request.POST or None,
+        prefix="ind",
+        initial=[
+            {"name": i.name, "unit_of_measure": i.unit_of_measure, "baseline": i.baseline, "target": i.target}
+            for i in initiative.indicators.all()
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            initiative, submitted = _save(request, form, formset, initiative=initiative)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã gửi đăng ký mô hình tới Ban Thường vụ.") if submitted else _("Đã lưu các thay đổi."),
+            )
+            return redirect("initiatives:detail", initiative.pk)
+    return render(
+        request,
+        "initiatives/form.html",
+        {"form": form, "formset": formset, "campaign": campaign, "initiative": initiative},
+        status=400 if form.errors or formset.total_error_count() else 200,
+    )
+
+
+@login_required
+def initiative_detail(request, pk: int):
+    initiative, perms = initiative_for_user(request.user, pk)
+    indicators = initiative.indicators.all()
+    events = initiative.events.select_related("actor")
+    previous = None
+    if initiative.carried_over_from_id:
+        previous = (
+            Initiative.objects.visible_to(request.user)
+            .filter(pk=initiative.carried_over_from_id)
+            .select_related("campaign")
+            .prefetch_related("events__actor", Prefetch("indicators", queryset=Indicator.objects.all()))
+            .first()
+        )
+    continuations = initiative.continuations.all() & Initiative.objects.visible_to(request.user)
+    next_campaigns = []
+    scope = scope_for(request.user)
+    if scope.officer_of(initiative.unit.path) or scope.administers(initiative.unit.path):
+        next_campaigns = [
+            c
+            for c in Campaign.objects.visible_to(request.user).filter(
+                status=Campaign.Status.LAUNCHED, year__gt=initiative.campaign.year
+            )
+            if not any(x.campaign_id == c.pk for x in continuations)
+        ]
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "perms": perms,
+            "indicators": indicators,
+            "attachments": initiative.attachments.all(),
+            "events": events,
+            "previous": previous,
+            "continuations": continuations.select_related("campaign"),
+            "next_campaigns": next_campaigns,
+            "missing": initiative.missing_for_submission() if perms.can_submit else [],
+            "return_form": ReturnForm(initial={"version": initiative.version}),
+            "attachment_form": AttachmentForm(),
+        },
+    )
+
+
+def _act(request, pk: int, allowed: str, action, success: str):
+    initiative, perms = initiative_for_user(request.user, pk)
+    if not getattr(perms, allowed):
+        raise PermissionDenied
+    version = request.POST.get("version")
+    try:
+        action(initiative=initiative, by=request.user, expected_version=int(version) if version else None)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return redirect("initiatives:detail", initiative.pk)
+
+
+@login_required
+@require_POST
+def initiative_submit(request, pk: int):
+    return _act(request, pk, "can_submit", services.initiative_submit, _("Đã gửi đăng ký mô hình tới Ban Thường vụ."))
+
+
+@login_required
+@require_POST
+def initiative_accept(request, pk: int):
+    return _act(request, pk, "can_review", services.initiative_accept, _("Đã duyệt mô hình."))
+
+
+@login_required
+@require_POST
+def initiative_withdraw(request, pk: int):
+    return _act(request, pk, "can_withdraw", services.initiative_withdraw, _("Đã rút đăng ký mô hình."))
+
+
+@login_required
+@require_POST
+def initiative_return(request, pk: int):
+    initiative, perms = initiative_for_user(request.user, pk)
+    if not perms.can_review:
+        raise PermissionDenied
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.initiative_return(
+                initiative=initiative,
+                by=request.user,
+                comment=form.cleaned_data["comment"],
+                expected_version=form.cleaned_data.get("version"),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã trả lại mô hình cho đơn vị kèm ý kiến."))
+            return redirect("initiatives:detail", initiative.pk)
+    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("initiatives:detail", initiative.pk)
+
+
+@login_required
+@require_POST
+def initiative_carry_over(request, pk: int):
+    source, _perms = initiative_for_user(request.user, pk)
+    scope = scope_for(request.user)
+    if not (scope.officer_of(source.unit.path) or scope.administers(source.unit.path)):
+        raise PermissionDenied
+    campaign, _can = campaign_for_user(request.user, request.POST.get("campaign"))
+    try:
+        initiative = services.initiative_carry_over(source=source, campaign=campaign, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("initiatives:detail", source.pk)
+    messages.success(request, _("Đã tạo bản đăng ký tiếp nối trong %(c)s. Hãy xem lại rồi gửi.") % {"c": campaign.name})
+    return redirect("initiatives:edit", initiative.pk)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    initiative, perms = initiative_for_user(request.user, pk)
+    if not perms.can_attach:
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                initiative=initiative,
+                by=request.user,
+                upload=form.cleaned_data["file"],
+                caption=form.cleaned_data["caption"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã đính kèm tệp."))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(reverse("initiatives:detail", args=[initiative.pk]) + "#attachments")
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = attachment_for_user(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk: int):
+    attachment = attachment_for_user(request.user, pk)
+    _initiative, perms = initiative_for_user(request.user, attachment.initiative_id)
+    if not perms.can_attach:
+        raise PermissionDenied
+    try:
+        services.attachment_remove(attachment=attachment, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã xoá tệp đính kèm."))
+    return redirect(reverse("initiatives:detail", args=[attachment.initiative_id]) + "#attachments")

@@ -1,0 +1,205 @@
+"""Every change to the organisation tree and to people's roles."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danvan.core.audit import audit, diff, snapshot
+from danvan.core.text import clean_text
+from danvan.orgs.models import Membership, Organization
+
+ORG_FIELDS = ["code", "name", "kind", "parent", "email", "is_active"]
+
+
+def _place(org: Organization) -> None:
+    """Derive path, depth and base from the parent (the tree is data: any depth)."""
+    parent = org.parent
+    org.path = f"{parent.path if parent else ''}{org.pk}."
+    org.depth = parent.depth + 1 if parent else 0
+    if org.kind in Organization.BASE_KINDS:
+        org.base = org
+    else:
+        org.base = parent.base if parent and parent.kind not in (Organization.Kind.PARTNER,) else None
+
+
+def _check_parent(org: Organization, parent: Organization | None) -> None:
+    if parent is None:
+        return
+    if org.pk and parent.path.startswith(org.path):
+        raise ValidationError(
+            {"parent": _("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới của nó.")}
+        )
+
+
+@transaction.atomic
+def organization_create(
+    *, code: str, name: str, kind: str, parent: Organization | None, by, email: str = ""
+) -> Organization:
+    org = Organization(code=clean_text(code).upper(), name=clean_text(name), kind=kind, parent=parent, email=email)
+    org.full_clean(exclude=["path", "base"])
+    org.save()
+    _place(org)
+    org.save(update_fields=["path", "depth", "base"])
+    audit(actor=by, action="org.create", target=org, changes=snapshot(org, ORG_FIELDS))
+    return org
+
+
+def _replace_descendants(org: Organization, old_path: str) -> None:
+    for child in Organization.objects.filter(path__startswith=old_path).exclude(pk=org.pk).order_by("depth"):
+        child.parent = Organization.objects.get(pk=child.parent_id)
+        _place(child)
+        child.save(update_fields=["path", "depth", "base"])
+
+
+@transaction.atomic
+def organization_update(*, org: Organization, by, expected_version: int | None = None, **changes) -> Organization:
+    org = Organization.objects.select_for_update().get(pk=org.pk)
+    if expected_version is not None and org.version != expected_version:
+        raise ValidationError(_("Đơn vị này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
+    before = snapshot(org, ORG_FIELDS)
+    old_path = org.path
+    for name, value in changes.items():
+        if name in ("name", "code") and isinstance(value, str):
+            value = clean_text(value)
+        setattr(org, name, value)
+    _check_parent(org, org.parent)
+    org.full_clean(exclude=["path", "base"])
+    _place(org)
+    org.version += 1
+    org.save()
+    if org.path != old_path or before["kind"] != org.kind:
+        _replace_descendants(org, old_path)
+    audit(actor=by, action="org.update", target=org, changes=diff(before, snapshot(org, ORG_FIELDS)))
+    return org
+
+
+@transaction.atomic
+def membership_grant(*, user, organization: Organization, role: str, by) -> Membership:
+    membership, created = Membership.objects.get_or_create(user=user, organization=organization, role=role)
+    if created:
+        audit(actor=by, action="membership.grant", target=membership, changes={"role": role})
+    return membership
+
+
+# ---- Import from a sheet of units -------------------------------------------------------------------
+
+IMPORT_COLUMNS = ["ma", "ten", "loai", "ma_cap_tren", "email"]
+KIND_ALIASES = {
+    **{k.value: k.value for k in Organization.Kind},
+    **{str(k.label).lower(): k.value for k in Organization.Kind},
+}
+
+
+@dataclass
+class ImportProblem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class ImportRefused(Exception):
+    def __init__(self, problems: list[ImportProblem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def read_sheet(upload_name: str, content: bytes) -> list[dict]:
+    """Rows of a CSV or XLSX sheet of units, as dicts keyed by the template's column names."""
+    name = upload_name.lower()
+    if name.endswith(".xlsx") or content[:2] == b"PK":
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as exc:
+            raise ImportRefused([ImportProblem(0, _("tệp"), _("Không đọc được tệp Excel (.xlsx)."))]) from exc
+        rows = [["" if v is None else str(v) for v in r] for r in wb.active.iter_rows(values_only=True)]
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(
+                [ImportProblem(0, _("tệp"), _("Tệp không phải CSV mã UTF-8 hay Excel (.xlsx)."))]
+            ) from exc
+        rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise ImportRefused([ImportProblem(0, _("tệp"), _("Tệp không có dòng nào."))])
+    header = [clean_text(h).lower() for h in rows[0]]
+    missing = [c for c in IMPORT_COLUMNS[:3] if c not in header]
+    if missing:
+        raise ImportRefused([ImportProblem(1, c, _("Thiếu cột này trong dòng tiêu đề.")) for c in missing])
+    out = []
+    for values in rows[1:]:
+        if not any(clean_text(v) for v in values):
+            out.append(None)  # keep row numbers right
+            continue
+        out.append({h: clean_text(values[i]) if i < len(values) else "" for i, h in enumerate(header)})
+    return out
+
+
+@transaction.atomic
+def organizations_import(*, rows: list[dict | None], by) -> dict:
+    """Create or update units by code; all rows are checked first and nothing is written if any is wrong."""
+    problems: list[ImportProblem] = []
+    known = {o.code: o for o in Organization.objects.all()}
+    seen: dict[str, int] = {}
+    plan = []
+    for index, row in enumerate(rows, start=2):
+        if row is None:
+            continue
+        code = row.get("ma", "").upper()
+        name = row.get("ten", "")
+        kind = KIND_ALIASES.get(row.get("loai", "").lower())
+        parent_code = row.get("ma_cap_tren", "").upper()
+        if not code:
+            problems.append(ImportProblem(index, "ma", _("Mã đơn vị không được để trống.")))
+        elif code in seen:
+            problems.append(ImportProblem(index, "ma", _("Mã đã có ở dòng %(row)s.") % {"row": seen[code]}))
+        elif len(code) > 40:
+            problems.append(ImportProblem(index, "ma", _("Mã dài quá 40 ký tự.")))
+        seen[code] = index
+        if not name:
+            problems.append(ImportProblem(index, "ten", _("Tên đơn vị không được để trống.")))
+        elif len(name) > 255:
+            problems.append(ImportProblem(index, "ten", _("Tên dài quá 255 ký tự.")))
+        if kind is None:
+            problems.append(
+                ImportProblem(index, "loai", _("Loại đơn vị không hợp lệ: “%(v)s”.") % {"v": row.get("loai", "")})
+            )
+        if parent_code and parent_code not in known and parent_code not in seen:
+            problems.append(ImportProblem(index, "ma_cap_tren", _("Không có đơn vị mã “%(v)s”.") % {"v": parent_code}))
+        plan.append((code, name, kind, parent_code, row.get("email", "")))
+    if problems:
+        raise ImportRefused(problems)
+    # Parents first, whatever order the sheet lists them in.
+    ordered, placed = [], set(known)
+    while plan:
+        ready = [p for p in plan if not p[3] or p[3] in placed]
+        if not ready:
+            raise ImportRefused([ImportProblem(0, "ma_cap_tren", _("Các đơn vị cấp trên tạo thành vòng lặp."))])
+        ordered += ready
+        placed |= {p[0] for p in ready}
+        plan = [p for p in plan if p not in ready]
+    created = updated = 0
+    for code, name, kind, parent_code, email in ordered:
+        parent = known.get(parent_code) if parent_code else None
+        if code in known:
+            org = known[code]
+            if (org.name, org.kind, org.parent_id, org.email) != (name, kind, parent and parent.pk, email):
+                known[code] = organization_update(org=org, by=by, name=name, kind=kind, parent=parent, email=email)
+                updated += 1
+        else:
+            known[code] = organization_create(code=code, name=name, kind=kind, parent=parent, by=by, email=email)
+            created += 1
+    return {"created": created, "updated": updated}

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from danvan.orgs import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("", views.organization_list, name="list"),
+    path("new/", views.organization_create, name="create"),
+    path("import/", views.organization_import, name="import"),
+    path("import/template.csv", views.import_template, name="import_template"),
+    path("<int:pk>/", views.organization_detail, name="detail"),
+    path("<int:pk>/edit/", views.organization_edit, name="edit"),
+]

@@ -1,0 +1,138 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from danvan.core.access import scope_for
+from danvan.core.forms import apply_errors
+from danvan.initiatives.models import Initiative
+from danvan.orgs import services
+from danvan.orgs.forms import ImportForm, OrganizationForm
+from danvan.orgs.models import Membership, Organization
+from danvan.orgs.selectors import organization_for_user
+
+
+@login_required
+def organization_list(request):
+    orgs = Organization.objects.visible_to(request.user).annotate(
+        n_initiatives=Count("initiatives", filter=Q(initiatives__status__in=Initiative.REGISTERED_STATUSES))
+    )
+    return render(request, "orgs/list.html", {"orgs": orgs, "can_edit": scope_for(request.user).is_admin})
+
+
+@login_required
+def organization_detail(request, pk: int):
+    """A unit's page: where it sits, its cells, its people and its initiatives over the years."""
+    org, can_edit = organization_for_user(request.user, pk)
+    initiatives = (
+        Initiative.objects.visible_to(request.user)
+        .filter(unit__path__startswith=org.path)
+        .select_related("campaign", "unit")
+        .order_by("-campaign__year", "unit__path", "id")
+    )
+    children = Organization.objects.visible_to(request.user).filter(parent=org)
+    officers = Membership.objects.filter(organization=org).select_related("user")
+    return render(
+        request,
+        "orgs/detail.html",
+        {
+            "org": org,
+            "can_edit": can_edit,
+            "ancestors": org.ancestors().filter(pk__in=Organization.objects.visible_to(request.user).values("pk")),
+            "children": children,
+            "officers": officers,
+            "initiatives": initiatives,
+        },
+    )
+
+
+def _parents(user):
+    scope = scope_for(user)
+    if not scope.is_admin:
+        raise PermissionDenied
+    q = scope.q_subtree("path", scope.admin_paths)
+    return Organization.objects.filter(q) if q is not None else Organization.objects.all()
+
+
+@login_required
+def organization_create(request):
+    parents = _parents(request.user)
+    form = OrganizationForm(request.POST or None, parents=parents, initial={"parent": request.GET.get("parent")})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            org = services.organization_create(
+                code=d["code"],
+                name=d["name"],
+                kind=d["kind"],
+                parent=d["parent"],
+                email=d["email"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã thêm đơn vị “%(name)s”.") % {"name": org.name})
+            return redirect("orgs:detail", org.pk)
+    return render(request, "orgs/form.html", {"form": form, "org": None}, status=400 if form.errors else 200)
+
+
+@login_required
+def organization_edit(request, pk: int):
+    org, _can = organization_for_user(request.user, pk, write=True)
+    parents = _parents(request.user).exclude(path__startswith=org.path)
+    initial = {k: getattr(org, k) for k in ("code", "name", "kind", "parent", "email", "is_active", "version")}
+    form = OrganizationForm(request.POST or None, parents=parents, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        version = d.pop("version")
+        try:
+            services.organization_update(org=org, by=request.user, expected_version=version, **d)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu đơn vị."))
+            return redirect("orgs:detail", org.pk)
+    return render(request, "orgs/form.html", {"form": form, "org": org}, status=400 if form.errors else 200)
+
+
+@login_required
+def organization_import(request):
+    """Create or update units from a sheet; every row is checked first and nothing is written on error."""
+    _parents(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems, result = [], None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = services.read_sheet(upload.name, upload.read())
+            result = services.organizations_import(rows=rows, by=request.user)
+        except services.ImportRefused as exc:
+            problems = exc.problems
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã nhập danh sách: %(c)s đơn vị mới, %(u)s đơn vị cập nhật.")
+                % {"c": result["created"], "u": result["updated"]},
+            )
+            return redirect("orgs:list")
+    return render(
+        request,
+        "orgs/import.html",
+        {"form": form, "problems": problems},
+        status=400 if problems or form.errors else 200,
+    )
+
+
+@login_required
+def import_template(request):
+    _parents(request.user)
+    body = "\ufeffma,ten,loai,ma_cap_tren,email\nDB-VD,Đảng bộ Sở Ví dụ,base_committee,DUK-HP,\n"
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-don-vi.csv"'
+    return response
