@@ -25,6 +25,8 @@ FULL = {
 
 @pytest.fixture(autouse=True)
 def _media(tmp_path, settings):
+    # Argon2 is deliberately slow; tests/core/test_passwords.py checks that production uses it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -67,6 +69,7 @@ def world(db):
         fields=["Cải cách hành chính", "An sinh xã hội"],
     )
     campaign_launch(campaign=campaign, by=admin)
+    campaign.refresh_from_db()
     field_ids = list(campaign.fields.values_list("pk", flat=True))
 
     def initiative(unit, by, title, *, submit=False, **extra):

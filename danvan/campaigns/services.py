@@ -155,7 +155,7 @@ def _send(subject: str, body: str, recipients: list[str]) -> int:
 
 
 @transaction.atomic
-def campaign_launch(*, campaign: Campaign, by) -> int:
+def campaign_launch(*, campaign: Campaign, by, notify: bool = True, at=None) -> int:
     """Launch the campaign and tell every covered unit's officers. Returns how many were told."""
     from danvan.campaigns.selectors import covered_units
 
@@ -165,11 +165,11 @@ def campaign_launch(*, campaign: Campaign, by) -> int:
     if not campaign.fields.exists():
         raise ValidationError({"fields": _("Cần ít nhất một lĩnh vực trước khi phát động.")})
     campaign.status = Campaign.Status.LAUNCHED
-    campaign.launched_at = timezone.now()
+    campaign.launched_at = at or timezone.now()
     campaign.version += 1
     campaign.save(update_fields=["status", "launched_at", "version"])
     units = list(covered_units(campaign))
-    recipients = _officer_emails(units)
+    recipients = _officer_emails(units) if notify else []
     subject = _("Phát động phong trào thi đua: %(name)s") % {"name": campaign.name}
     body = _(
         "%(org)s phát động %(name)s (văn bản số %(number)s).\n"

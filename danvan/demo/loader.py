@@ -126,9 +126,6 @@ def load(stdout=None) -> dict:
     field_names = [name for _code, name in data.FIELDS]
 
     # 2017: launched by document no. 292; registrations in April; all accepted; the campaign is over.
-    per_unit: dict[str, int] = {}
-    for e in data.INITIATIVES_2017:
-        per_unit[e["unit"]] = per_unit.get(e["unit"], 0) + 1
     c2017 = campaign_create(
         organization=bloc,
         by=admin,
@@ -140,7 +137,7 @@ def load(stdout=None) -> dict:
         registration_opens=date(2017, 3, 25),
         registration_closes=date(2017, 4, 30),
         quota_min=1,
-        quota_max=max(3, *per_unit.values()),
+        quota_max=max(3, *_per_unit(data.INITIATIVES_2017).values()),
         fields=field_names,
         periods=[
             {"name": f"Quý {q}/2017", "starts_on": s, "ends_on": e, "due_on": e + timedelta(days=10)}
@@ -152,7 +149,7 @@ def load(stdout=None) -> dict:
         ],
     )
     _fix_codes(c2017)
-    campaign_launch(campaign=c2017, by=admin)
+    campaign_launch(campaign=c2017, by=admin, notify=False, at=_at(date(2017, 3, 20), 14))
     fields_2017 = {f.code: f for f in c2017.fields.all()}
     by_title: dict[str, Initiative] = {}
     for n, e in enumerate(data.INITIATIVES_2017):
@@ -165,6 +162,7 @@ def load(stdout=None) -> dict:
             fields=[fields_2017[c] for c in e["fields"]],
             indicators=_indicators(e),
             today=day,
+            at=_at(day, 8),
             starts_on=date(2017, 5, 1),
             ends_on=date(2017, 12, 31),
             **_content(e),
@@ -188,7 +186,7 @@ def load(stdout=None) -> dict:
         registration_opens=date(2018, 1, 15),
         registration_closes=max(date(2018, 12, 31), today + timedelta(days=120)),
         quota_min=1,
-        quota_max=3,
+        quota_max=max(3, *_per_unit(data.INITIATIVES_2018).values()),
         previous=c2017,
         fields=field_names,
         periods=[
@@ -202,7 +200,7 @@ def load(stdout=None) -> dict:
         ],
     )
     _fix_codes(c2018)
-    campaign_launch(campaign=c2018, by=admin)
+    campaign_launch(campaign=c2018, by=admin, notify=False, at=_at(date(2018, 1, 10), 14))
     fields_2018 = {f.code: f for f in c2018.fields.all()}
     day = date(2018, 3, 1)
     for e in data.INITIATIVES_2018:
@@ -226,6 +224,7 @@ def load(stdout=None) -> dict:
                 fields=[fields_2018[c] for c in e["fields"]],
                 indicators=_indicators(e),
                 today=day,
+                at=_at(day, 8),
                 **_content(e),
             )
         status = e.get("status", "draft")
@@ -237,6 +236,13 @@ def load(stdout=None) -> dict:
             initiatives.initiative_accept(initiative=i, by=admin, at=_at(day, 16))
     say(f"  2018: {len(data.INITIATIVES_2018)} mô hình (nháp, chờ duyệt, trả lại, đã duyệt)\n")
     return {"bloc": bloc, "campaigns": [c2017, c2018], "users": users}
+
+
+def _per_unit(entries: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e["unit"]] = counts.get(e["unit"], 0) + 1
+    return counts
 
 
 def _fix_codes(campaign: Campaign) -> None:

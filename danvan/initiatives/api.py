@@ -42,7 +42,6 @@ def list_initiatives(request, filters: Query[InitiativeFilter]):
         filter_initiatives(request.user, **filters.dict())
         .select_related("campaign", "unit")
         .prefetch_related("fields", Prefetch("indicators", queryset=Indicator.objects.order_by("position", "id")))
-        .order_by("-campaign__year", "unit__path", "id")
     )
     return _Lazy(qs)
 

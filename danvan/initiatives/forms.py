@@ -155,6 +155,7 @@ class InitiativeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         campaigns = Campaign.objects.visible_to(user)
         self.fields["campaign"].queryset = campaigns
+        self.fields["campaign"].label_from_instance = lambda c: f"{c.year} – {c.name}"
         self.fields["unit"].queryset = Organization.objects.visible_to(user).exclude(kind=Organization.Kind.PARTNER)
         self.fields["field"].queryset = Field.objects.filter(campaign__in=campaigns).select_related("campaign")
         self.fields["field"].label_from_instance = lambda f: f"{f.name} ({f.campaign.year})"

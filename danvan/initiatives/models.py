@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, Field
@@ -117,7 +118,7 @@ class Initiative(models.Model):
     def missing_for_submission(self) -> list[str]:
         """Verbose names of the required parts still empty."""
         return [
-            str(self._meta.get_field(name).verbose_name)
+            capfirst(str(self._meta.get_field(name).verbose_name))
             for name in self.REQUIRED_TO_SUBMIT
             if not (getattr(self, name) or "").strip()
         ]

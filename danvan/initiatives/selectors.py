@@ -1,6 +1,7 @@
 """Reads of initiatives, narrowed by who asks."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -33,11 +34,21 @@ def attachment_for_user(user, pk) -> Attachment:
         raise Http404 from None
 
 
+DEFAULT_ORDER = ("-campaign__year", "unit__path", "id")
+
+
 def search(qs, q: str):
-    """Accent- and case-insensitive search: every word must appear in the folded text."""
-    for word in fold(q).split():
-        qs = qs.filter(search_text__contains=word)
-    return qs
+    """Accent- and case-insensitive search: every word of `q` must begin a word of the folded text;
+    rows holding the whole phrase come first."""
+    words = fold(q).split()
+    for word in words:
+        qs = qs.filter(search_text__contains=f" {word}")
+    phrase = " " + " ".join(words)
+    return qs.annotate(
+        search_rank=Case(
+            When(search_text__contains=phrase, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    ).order_by("search_rank", *DEFAULT_ORDER)
 
 
 def _by_id_or_code(qs, value):
@@ -71,6 +82,4 @@ def filter_initiatives(user, *, campaign=None, unit=None, kind=None, field=None,
         qs = qs.filter(kind=kind)
     if status:
         qs = qs.filter(status=status)
-    if q:
-        qs = search(qs, q)
-    return qs
+    return search(qs, q) if q and fold(q) else qs.order_by(*DEFAULT_ORDER)

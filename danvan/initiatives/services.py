@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from danvan.campaigns.models import Campaign, Field
@@ -44,7 +45,7 @@ class IndicatorInput:
 
 
 def _label(name: str) -> str:
-    return str(Initiative._meta.get_field(name).verbose_name)
+    return capfirst(str(Initiative._meta.get_field(name).verbose_name))
 
 
 def _today():
@@ -123,7 +124,8 @@ def _clean_fields(campaign: Campaign, fields) -> list[Field]:
 
 
 def _refresh_search(initiative: Initiative) -> None:
-    initiative.search_text = fold(
+    # A leading space before every word lets a search match word beginnings: " tro giup".
+    initiative.search_text = " " + fold(
         " ".join(
             [
                 initiative.title,
@@ -198,6 +200,7 @@ def initiative_create(
     fields=(),
     indicators: list[IndicatorInput] = (),
     today=None,
+    at=None,
     **content,
 ) -> Initiative:
     """A new draft registration of `unit` in `campaign`, within the window and the unit's quota."""
@@ -219,7 +222,7 @@ def initiative_create(
     initiative.save()
     initiative.fields.set(field_rows)
     _set_indicators(initiative, indicator_rows)
-    _event(initiative, InitiativeEvent.Action.CREATED, by)
+    _event(initiative, InitiativeEvent.Action.CREATED, by, at=at)
     audit(actor=by, action="initiative.create", target=initiative, changes=snapshot(initiative, AUDITED))
     return initiative
 

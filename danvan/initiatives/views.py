@@ -48,9 +48,7 @@ def initiative_list(request):
         qs = filter_initiatives(request.user, **criteria)
     except ValidationError:
         qs = Initiative.objects.none()
-    qs = (
-        qs.select_related("campaign", "unit").prefetch_related("fields").order_by("-campaign__year", "unit__path", "id")
-    )
+    qs = qs.select_related("campaign", "unit").prefetch_related("fields")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
