@@ -221,9 +221,9 @@ def _act(request, pk: int, allowed: str, action, success: str):
     initiative, perms = initiative_for_user(request.user, pk)
     if not getattr(perms, allowed):
         raise PermissionDenied
-    version = request.POST.get("version")
+    version = request.POST.get("version", "")
     try:
-        action(initiative=initiative, by=request.user, expected_version=int(version) if version else None)
+        action(initiative=initiative, by=request.user, expected_version=int(version) if version.isdigit() else None)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.text import clean_text
 from danvan.orgs.models import Membership, Organization
@@ -26,7 +27,13 @@ def _place(org: Organization) -> None:
         org.base = parent.base if parent and parent.kind not in (Organization.Kind.PARTNER,) else None
 
 
-def _check_parent(org: Organization, parent: Organization | None) -> None:
+def _check_parent(org: Organization, parent: Organization | None, by=None) -> None:
+    scope = scope_for(by) if by is not None else None
+    if scope is not None and not scope.is_superuser:
+        if parent is None:
+            raise ValidationError({"parent": _("Cần chọn đơn vị cấp trên trong phạm vi quản lý của bạn.")})
+        if not scope.administers(parent.path):
+            raise ValidationError({"parent": _("Đơn vị cấp trên nằm ngoài phạm vi quản lý của bạn.")})
     if parent is None:
         return
     if org.pk and parent.path.startswith(org.path):
@@ -40,6 +47,7 @@ def organization_create(
     *, code: str, name: str, kind: str, parent: Organization | None, by, email: str = ""
 ) -> Organization:
     org = Organization(code=clean_text(code).upper(), name=clean_text(name), kind=kind, parent=parent, email=email)
+    _check_parent(org, parent, by)
     org.full_clean(exclude=["path", "base"])
     org.save()
     _place(org)
@@ -66,7 +74,7 @@ def organization_update(*, org: Organization, by, expected_version: int | None =
         if name in ("name", "code") and isinstance(value, str):
             value = clean_text(value)
         setattr(org, name, value)
-    _check_parent(org, org.parent)
+    _check_parent(org, org.parent, by)
     org.full_clean(exclude=["path", "base"])
     _place(org)
     org.version += 1
@@ -150,9 +158,18 @@ def read_sheet(upload_name: str, content: bytes) -> list[dict]:
 
 @transaction.atomic
 def organizations_import(*, rows: list[dict | None], by) -> dict:
-    """Create or update units by code; all rows are checked first and nothing is written if any is wrong."""
+    """Create or update units by code; all rows are checked first and nothing is written if any is wrong.
+
+    An administrator imports inside their own subtree: every row needs a parent there (or in the sheet),
+    and a code that exists elsewhere in the tree is refused."""
     problems: list[ImportProblem] = []
     known = {o.code: o for o in Organization.objects.all()}
+    scope = scope_for(by) if by is not None else None
+
+    def in_scope(org: Organization) -> bool:
+        return scope is None or scope.administers(org.path)
+
+    in_sheet = {(row.get("ma") or "").upper() for row in rows if row}
     seen: dict[str, int] = {}
     plan = []
     for index, row in enumerate(rows, start=2):
@@ -168,6 +185,12 @@ def organizations_import(*, rows: list[dict | None], by) -> dict:
             problems.append(ImportProblem(index, "ma", _("Mã đã có ở dòng %(row)s.") % {"row": seen[code]}))
         elif len(code) > 40:
             problems.append(ImportProblem(index, "ma", _("Mã dài quá 40 ký tự.")))
+        elif code in known and not in_scope(known[code]):
+            problems.append(
+                ImportProblem(
+                    index, "ma", _("Mã “%(v)s” là của một đơn vị ngoài phạm vi quản lý của bạn.") % {"v": code}
+                )
+            )
         seen[code] = index
         if not name:
             problems.append(ImportProblem(index, "ten", _("Tên đơn vị không được để trống.")))
@@ -177,8 +200,21 @@ def organizations_import(*, rows: list[dict | None], by) -> dict:
             problems.append(
                 ImportProblem(index, "loai", _("Loại đơn vị không hợp lệ: “%(v)s”.") % {"v": row.get("loai", "")})
             )
-        if parent_code and parent_code not in known and parent_code not in seen:
-            problems.append(ImportProblem(index, "ma_cap_tren", _("Không có đơn vị mã “%(v)s”.") % {"v": parent_code}))
+        if parent_code:
+            if parent_code not in known and parent_code not in in_sheet:
+                problems.append(
+                    ImportProblem(index, "ma_cap_tren", _("Không có đơn vị mã “%(v)s”.") % {"v": parent_code})
+                )
+            elif parent_code in known and not in_scope(known[parent_code]):
+                problems.append(
+                    ImportProblem(
+                        index,
+                        "ma_cap_tren",
+                        _("Đơn vị “%(v)s” nằm ngoài phạm vi quản lý của bạn.") % {"v": parent_code},
+                    )
+                )
+        elif scope is not None and not scope.is_superuser:
+            problems.append(ImportProblem(index, "ma_cap_tren", _("Cần ghi mã đơn vị cấp trên.")))
         plan.append((code, name, kind, parent_code, row.get("email", "")))
     if problems:
         raise ImportRefused(problems)
