@@ -172,13 +172,13 @@ class InitiativeEvent(models.Model):
     """A step in an initiative's history shown on its page: submitted, returned (with why), accepted…"""
 
     class Action(models.TextChoices):
-        CREATED = "created", _("Tạo bản nháp")
-        CARRIED_OVER = "carried_over", _("Tiếp nối từ năm trước")
-        UPDATED = "updated", _("Sửa nội dung")
-        SUBMITTED = "submitted", _("Gửi đăng ký")
-        RETURNED = "returned", _("Trả lại để sửa")
-        ACCEPTED = "accepted", _("Duyệt")
-        WITHDRAWN = "withdrawn", _("Rút đăng ký")
+        CREATED = "created", _("Đã tạo bản nháp")
+        CARRIED_OVER = "carried_over", _("Đã tiếp nối từ năm trước")
+        UPDATED = "updated", _("Đã sửa nội dung")
+        SUBMITTED = "submitted", _("Đã gửi đăng ký")
+        RETURNED = "returned", _("Đã trả lại để sửa")
+        ACCEPTED = "accepted", _("Đã duyệt")
+        WITHDRAWN = "withdrawn", _("Đã rút đăng ký")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)

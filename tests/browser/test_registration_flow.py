@@ -57,7 +57,7 @@ def test_officer_registers_and_submits_then_admin_returns_with_comment(live_serv
     page.click("text=Xem và duyệt")
     page.click(f"text={initiative.title}")
     page.fill("#id_comment", "Chưa nêu rõ địa bàn các thôn sẽ đến và lịch từng tháng.")
-    page.click("text=Trả lại để sửa")
+    page.click("text=Trả lại cho đơn vị sửa")
     page.wait_for_selector("text=Đã trả lại mô hình cho đơn vị kèm ý kiến.")
     assert "Chưa nêu rõ địa bàn" in page.locator(".callout").inner_text()
     desktop.close()
