@@ -32,6 +32,9 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
+	DANVAN_PRODUCTION=1 DJANGO_ALLOWED_HOSTS=danvan.example.vn \
+	  DJANGO_SECRET_KEY=check-deploy-only-7f3a9c2e1b5d8f4a6c0e2b9d7f1a3c5e8b0d2f4a6c8e0b2d4f6a8c \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python -m pytest
 
 lint:

@@ -135,3 +135,29 @@ def test_docs_page_loads_nothing_from_the_internet(world, client):
     html = client.get("/api/v1/docs").content.decode()
     assert "swagger-ui-bundle.js" in html
     assert "cdn." not in html and "https://" not in html.replace("https://swagger.io", "")
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "status"),
+    [
+        ("admin", "/campaigns/{campaign}", 200),
+        ("leader", "/campaigns/{campaign}", 200),
+        ("officer_b", "/campaigns/{campaign}", 200),
+        ("surveyor", "/campaigns/{campaign}", 404),
+        ("admin", "/initiatives/{draft_a}", 200),
+        ("officer_a", "/initiatives/{draft_a}", 200),
+        ("officer_cell", "/initiatives/{draft_a}", 404),  # a cell does not see its parent unit's drafts
+        ("officer_a", "/initiatives/{submitted_a}", 200),  # a unit sees its cells' initiatives
+        ("officer_b", "/initiatives/{submitted_a}", 404),
+        ("leader", "/initiatives/{submitted_a}", 200),
+        ("surveyor", "/initiatives/{submitted_a}", 404),
+    ],
+)
+def test_every_role_on_every_endpoint(world, api, who, path, status):
+    url = path.format(campaign=world.campaign.pk, draft_a=world.draft_a.pk, submitted_a=world.submitted_a.pk)
+    assert api(getattr(world, who), url).status_code == status
+
+
+def test_session_login_also_reads_the_api(world, client):
+    client.force_login(world.officer_b)
+    assert client.get("/api/v1/initiatives").json()["count"] == 1
