@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from danvan.campaigns.models import Campaign, Field, ReportingPeriod
 from danvan.core.audit import audit, diff, snapshot
+from danvan.core.files import check_upload
 from danvan.core.text import clean_text, fold
 from danvan.orgs.models import Membership, Organization
 
@@ -71,6 +73,12 @@ def _set_periods(campaign: Campaign, periods: list[dict]) -> None:
         period.save()
 
 
+def _check_document(data: dict) -> None:
+    upload = data.get("launch_document_file")
+    if isinstance(upload, UploadedFile):
+        check_upload(upload, field="launch_document_file")
+
+
 def _validate(campaign: Campaign) -> None:
     errors = {}
     opens, closes = campaign.registration_opens, campaign.registration_closes
@@ -87,6 +95,7 @@ def _validate(campaign: Campaign) -> None:
 def campaign_create(
     *, organization: Organization, by, fields: list[str], periods: list[dict] | None = None, **data
 ) -> Campaign:
+    _check_document(data)
     campaign = Campaign(organization=organization, **data)
     campaign.name = clean_text(campaign.name)
     campaign.phase = clean_text(campaign.phase)
@@ -114,6 +123,7 @@ def campaign_update(
     periods: list[dict] | None = None,
     **data,
 ) -> Campaign:
+    _check_document(data)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if expected_version is not None and expected_version != campaign.version:
         raise ValidationError(_("Đợt phát động này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
@@ -137,16 +147,12 @@ def campaign_update(
 
 
 def _officer_emails(units) -> list[str]:
-    """E-mail addresses of the officers of `units` (and of the units themselves)."""
+    """E-mail addresses of the officers of `units` and of the units themselves."""
     User = get_user_model()
-    paths = [u.path for u in units]
-    emails = set()
     officers = User.objects.filter(
         is_active=True, memberships__role=Membership.Role.OFFICER, memberships__organization__in=list(units)
     ).exclude(email="")
-    emails.update(officers.values_list("email", flat=True))
-    emails.update(u.email for u in units if u.email)
-    return sorted(emails) if paths else []
+    return sorted(set(officers.values_list("email", flat=True)) | {u.email for u in units if u.email})
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> int:

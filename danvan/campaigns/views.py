@@ -12,7 +12,6 @@ from danvan.campaigns.forms import CampaignForm, PeriodFormSet, period_rows
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
-from danvan.core.files import check_upload
 from danvan.core.forms import apply_errors
 from danvan.core.htmx import render_page
 from danvan.initiatives.models import Initiative
@@ -66,10 +65,37 @@ def _admin_orgs(user):
     return qs.filter(q) if q is not None else qs
 
 
-def _check_file(form):
-    upload = form.cleaned_data.get("launch_document_file")
-    if upload:
-        check_upload(upload, field="launch_document_file")
+def _form_page(request, form, periods, *, campaign=None):
+    """The campaign form shared by create and edit: save on a valid POST, else show the errors."""
+    if request.method == "POST" and form.is_valid() and periods.is_valid():
+        try:
+            if campaign is None:
+                saved = services.campaign_create(
+                    organization=form.cleaned_data["organization"],
+                    by=request.user,
+                    periods=period_rows(periods),
+                    **form.data_for_service(),
+                )
+                messages.success(request, _("Đã tạo đợt phát động. Kiểm tra lại rồi bấm “Phát động”."))
+            else:
+                saved = services.campaign_update(
+                    campaign=campaign,
+                    by=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                    periods=period_rows(periods),
+                    **form.data_for_service(),
+                )
+                messages.success(request, _("Đã lưu đợt phát động."))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("campaigns:detail", saved.pk)
+    return render(
+        request,
+        "campaigns/form.html",
+        {"form": form, "periods": periods, "campaign": campaign},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -77,27 +103,7 @@ def campaign_create(request):
     orgs = _admin_orgs(request.user)
     campaigns = Campaign.objects.visible_to(request.user)
     form = CampaignForm(request.POST or None, request.FILES or None, organizations=orgs, campaigns=campaigns)
-    periods = PeriodFormSet(request.POST or None, prefix="period")
-    if request.method == "POST" and form.is_valid() and periods.is_valid():
-        try:
-            _check_file(form)
-            campaign = services.campaign_create(
-                organization=form.cleaned_data["organization"],
-                by=request.user,
-                periods=period_rows(periods),
-                **form.data_for_service(),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Đã tạo đợt phát động. Kiểm tra lại rồi bấm “Phát động”."))
-            return redirect("campaigns:detail", campaign.pk)
-    return render(
-        request,
-        "campaigns/form.html",
-        {"form": form, "periods": periods, "campaign": None},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, form, PeriodFormSet(request.POST or None, prefix="period"))
 
 
 @login_required
@@ -121,27 +127,7 @@ def campaign_edit(request, pk: int):
         prefix="period",
         initial=list(campaign.periods.values("name", "starts_on", "ends_on", "due_on")),
     )
-    if request.method == "POST" and form.is_valid() and periods.is_valid():
-        try:
-            _check_file(form)
-            services.campaign_update(
-                campaign=campaign,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
-                periods=period_rows(periods),
-                **form.data_for_service(),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Đã lưu đợt phát động."))
-            return redirect("campaigns:detail", campaign.pk)
-    return render(
-        request,
-        "campaigns/form.html",
-        {"form": form, "periods": periods, "campaign": campaign},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, form, periods, campaign=campaign)
 
 
 @login_required

@@ -77,28 +77,40 @@ def _registrable_units(user, campaign: Campaign):
 def _save(request, form, formset, *, initiative=None, campaign=None):
     """Create or update from the form, and submit too when asked: one transaction, or nothing."""
     submit = "submit" in request.POST
+    common = {"by": request.user, "fields": list(form.cleaned_data["fields"]), "indicators": indicator_inputs(formset)}
     with transaction.atomic():
         if initiative is None:
             initiative = services.initiative_create(
-                campaign=campaign,
-                unit=form.cleaned_data["unit"],
-                by=request.user,
-                fields=list(form.cleaned_data["fields"]),
-                indicators=indicator_inputs(formset),
-                **form.content(),
+                campaign=campaign, unit=form.cleaned_data["unit"], **common, **form.content()
             )
         else:
             initiative = services.initiative_update(
-                initiative=initiative,
-                by=request.user,
-                expected_version=form.cleaned_data.get("version"),
-                fields=list(form.cleaned_data["fields"]),
-                indicators=indicator_inputs(formset),
-                **form.content(),
+                initiative=initiative, expected_version=form.cleaned_data.get("version"), **common, **form.content()
             )
         if submit:
             initiative = services.initiative_submit(initiative=initiative, by=request.user)
     return initiative, submit
+
+
+def _form_page(request, form, formset, *, campaign, initiative=None):
+    """The registration form page shared by create and edit: save on a valid POST, else show the errors."""
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            saved, submitted = _save(request, form, formset, initiative=initiative, campaign=campaign)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            if submitted:
+                messages.success(request, _("Đã gửi đăng ký mô hình tới Ban Thường vụ."))
+            else:
+                messages.success(request, _("Đã lưu các thay đổi.") if initiative else _("Đã lưu bản nháp mô hình."))
+            return redirect("initiatives:detail", saved.pk)
+    return render(
+        request,
+        "initiatives/form.html",
+        {"form": form, "formset": formset, "campaign": campaign, "initiative": initiative},
+        status=400 if form.errors or formset.total_error_count() else 200,
+    )
 
 
 @login_required
@@ -116,36 +128,15 @@ def initiative_create(request):
         raise PermissionDenied
     form = NewInitiativeForm(request.POST or None, campaign=campaign, units=units)
     formset = IndicatorFormSet(request.POST or None, prefix="ind")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            initiative, submitted = _save(request, form, formset, campaign=campaign)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Đã gửi đăng ký mô hình tới Ban Thường vụ.") if submitted else _("Đã lưu bản nháp mô hình."),
-            )
-            return redirect("initiatives:detail", initiative.pk)
-    return render(
-        request,
-        "initiatives/form.html",
-        {"form": form, "formset": formset, "campaign": campaign, "initiative": None},
-        status=400 if form.errors or formset.total_error_count() else 200,
-    )
+    return _form_page(request, form, formset, campaign=campaign)
 
 
 @login_required
 def initiative_edit(request, pk: int):
     initiative, _perms = initiative_for_user(request.user, pk, write=True)
-    campaign = initiative.campaign
-    initial = {name: getattr(initiative, name) for name in InitiativeForm.base_fields if hasattr(initiative, name)}
-    initial.update(
-        {name: getattr(initiative, name) for name in services.CONTENT_FIELDS},
-        fields=list(initiative.fields.all()),
-        version=initiative.version,
-    )
-    form = InitiativeForm(request.POST or None, campaign=campaign, initial=initial)
+    initial = {name: getattr(initiative, name) for name in services.CONTENT_FIELDS}
+    initial.update(fields=list(initiative.fields.all()), version=initiative.version)
+    form = InitiativeForm(request.POST or None, campaign=initiative.campaign, initial=initial)
     formset = IndicatorFormSet(
         request.POST or None,
         prefix="ind",
@@ -154,23 +145,7 @@ def initiative_edit(request, pk: int):
             for i in initiative.indicators.all()
         ],
     )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            initiative, submitted = _save(request, form, formset, initiative=initiative)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Đã gửi đăng ký mô hình tới Ban Thường vụ.") if submitted else _("Đã lưu các thay đổi."),
-            )
-            return redirect("initiatives:detail", initiative.pk)
-    return render(
-        request,
-        "initiatives/form.html",
-        {"form": form, "formset": formset, "campaign": campaign, "initiative": initiative},
-        status=400 if form.errors or formset.total_error_count() else 200,
-    )
+    return _form_page(request, form, formset, campaign=initiative.campaign, initiative=initiative)
 
 
 @login_required
