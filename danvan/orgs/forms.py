@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import TextField
-from danvan.orgs.models import Organization
+from danvan.orgs.models import Membership, Organization
 
 
 class OrganizationForm(forms.Form):
@@ -28,3 +28,14 @@ class ImportForm(forms.Form):
         label=_("Tệp danh sách đơn vị (.xlsx hoặc .csv)"),
         help_text=_("Các cột: ma, ten, loai, ma_cap_tren, email. Dòng đầu là tiêu đề."),
     )
+
+
+class PersonForm(forms.Form):
+    username = TextField(
+        label=_("Tên đăng nhập"),
+        max_length=150,
+        help_text=_("Người đã có tài khoản: chỉ cần tên đăng nhập. Người mới: thêm họ tên và thư điện tử."),
+    )
+    full_name = TextField(label=_("Họ và tên"), max_length=300, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Membership.Role.choices, initial=Membership.Role.OFFICER)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -239,3 +240,59 @@ def organizations_import(*, rows: list[dict | None], by) -> dict:
             known[code] = organization_create(code=code, name=name, kind=kind, parent=parent, by=by, email=email)
             created += 1
     return {"created": created, "updated": updated}
+
+
+# ---- People and their roles ---------------------------------------------------------------------------
+
+
+def _check_may_manage_people(by, organization: Organization) -> None:
+    if by is not None and not scope_for(by).administers(organization.path):
+        raise ValidationError(_("Bạn không quản lý đơn vị này."))
+
+
+@transaction.atomic
+def person_add(
+    *, organization: Organization, username: str, role: str, by, full_name: str = "", email: str = ""
+) -> tuple[Membership, str | None]:
+    """Give a person a role in a unit; a new username creates the account with a one-time password.
+
+    Returns the membership and, for a new account, the temporary password to hand over (never stored)."""
+    from django.contrib.auth import get_user_model
+
+    _check_may_manage_people(by, organization)
+    User = get_user_model()
+    username = clean_text(username).lower()
+    if not username or len(username) > 150 or " " in username:
+        raise ValidationError({"username": _("Tên đăng nhập không hợp lệ (không dấu cách, tối đa 150 ký tự).")})
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Vai trò không hợp lệ.")})
+    password = None
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        full_name = clean_text(full_name)
+        if not full_name:
+            raise ValidationError({"full_name": _("Cần họ và tên của người mới.")})
+        last, _sep, first = full_name.rpartition(" ")
+        password = secrets.token_urlsafe(10)
+        user = User(username=username, first_name=first[:150], last_name=last[:150], email=email)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save()
+        audit(actor=by, action="user.create", target=user, changes={"username": username})
+    elif Membership.objects.filter(user=user, organization=organization, role=role).exists():
+        raise ValidationError({"username": _("“%(u)s” đã có vai trò này ở đơn vị.") % {"u": username}})
+    membership = Membership.objects.create(user=user, organization=organization, role=role)
+    audit(actor=by, action="membership.grant", target=membership, changes={"role": role, "user": username})
+    return membership, password
+
+
+@transaction.atomic
+def membership_revoke(*, membership: Membership, by) -> None:
+    _check_may_manage_people(by, membership.organization)
+    audit(
+        actor=by,
+        action="membership.revoke",
+        target=membership,
+        changes={"role": membership.role, "user": membership.user.username},
+    )
+    membership.delete()

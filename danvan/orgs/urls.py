@@ -10,4 +10,6 @@ urlpatterns = [
     path("import/template.csv", views.import_template, name="import_template"),
     path("<int:pk>/", views.organization_detail, name="detail"),
     path("<int:pk>/edit/", views.organization_edit, name="edit"),
+    path("<int:pk>/people/", views.person_add, name="person_add"),
+    path("<int:pk>/people/<int:membership_pk>/remove/", views.person_remove, name="person_remove"),
 ]

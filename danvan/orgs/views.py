@@ -3,14 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from danvan.core.access import scope_for
 from danvan.core.forms import apply_errors
 from danvan.initiatives.models import Initiative
 from danvan.orgs import services
-from danvan.orgs.forms import ImportForm, OrganizationForm
+from danvan.orgs.forms import ImportForm, OrganizationForm, PersonForm
 from danvan.orgs.models import Membership, Organization
 from danvan.orgs.selectors import organization_for_user
 
@@ -45,6 +46,7 @@ def organization_detail(request, pk: int):
             "children": children,
             "officers": officers,
             "initiatives": initiatives,
+            "person_form": PersonForm() if can_edit else None,
         },
     )
 
@@ -136,3 +138,53 @@ def import_template(request):
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-don-vi.csv"'
     return response
+
+
+@login_required
+@require_POST
+def person_add(request, pk: int):
+    org, _can = organization_for_user(request.user, pk, write=True)
+    form = PersonForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            membership, password = services.person_add(
+                organization=org,
+                username=d["username"],
+                role=d["role"],
+                full_name=d["full_name"],
+                email=d["email"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            if password:
+                messages.success(
+                    request,
+                    _(
+                        "Đã tạo tài khoản “%(u)s” với mật khẩu tạm: %(p)s — hãy trao tận tay và nhắc đổi mật khẩu "
+                        "ngay lần đăng nhập đầu."
+                    )
+                    % {"u": membership.user.username, "p": password},
+                )
+            else:
+                messages.success(request, _("Đã giao vai trò cho “%(u)s”.") % {"u": membership.user.username})
+            return redirect("orgs:detail", org.pk)
+    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("orgs:detail", org.pk)
+
+
+@login_required
+@require_POST
+def person_remove(request, pk: int, membership_pk: int):
+    org, _can = organization_for_user(request.user, pk, write=True)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "organization"), pk=membership_pk, organization=org
+    )
+    services.membership_revoke(membership=membership, by=request.user)
+    messages.success(
+        request,
+        _("Đã bỏ vai trò “%(r)s” của “%(u)s”.") % {"r": membership.get_role_display(), "u": membership.user.username},
+    )
+    return redirect("orgs:detail", org.pk)
