@@ -72,21 +72,8 @@ def _officer_for(users: dict, unit_code: str):
 
 
 def _content(entry: dict) -> dict:
-    keys = [
-        "title",
-        "kind",
-        "situation",
-        "goals",
-        "method",
-        "area",
-        "target_groups",
-        "beneficiaries",
-        "implementers",
-        "resources",
-        "expected_outputs",
-        "sustainability",
-    ]
-    return {k: entry[k] for k in keys if k in entry}
+    """The registration-form part of a demo entry."""
+    return {k: v for k, v in entry.items() if k in initiatives.CONTENT_FIELDS}
 
 
 def _indicators(entry: dict):
