@@ -30,6 +30,7 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 	DANVAN_PRODUCTION=1 DJANGO_ALLOWED_HOSTS=danvan.example.vn \

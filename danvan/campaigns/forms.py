@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign
-from danvan.core.forms import DateField, TextField
+from danvan.core.forms import DateField, TextField, narrow
 from danvan.core.text import clean_text
 from danvan.orgs.models import Organization
 
@@ -31,10 +31,10 @@ class CampaignForm(forms.Form):
 
     def __init__(self, *args, organizations, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        narrow(self, "organization", organizations)
         if organizations.count() == 1:
             self.fields["organization"].initial = organizations.first()
-        self.fields["previous"].queryset = campaigns
+        narrow(self, "previous", campaigns)
 
     def clean_fields_text(self):
         names = [clean_text(line) for line in self.cleaned_data["fields_text"].splitlines()]
@@ -47,7 +47,7 @@ class CampaignForm(forms.Form):
         return names
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         opens, closes = data.get("registration_opens"), data.get("registration_closes")
         if opens and closes and closes < opens:
             self.add_error("registration_closes", _("Hạn đăng ký phải sau ngày mở đăng ký."))
@@ -73,7 +73,7 @@ class PeriodForm(forms.Form):
     due_on = DateField(label=_("Hạn nộp"), required=False)
 
     def clean(self):
-        d = super().clean()
+        d = super().clean() or {}
         if any(d.get(k) for k in ("name", "starts_on", "ends_on", "due_on")):
             for k, msg in (
                 ("name", _("Chưa có tên kỳ.")),

@@ -58,11 +58,9 @@ def _admin_orgs(user):
     scope = scope_for(user)
     if not scope.is_admin:
         raise PermissionDenied
-    q = scope.q_subtree("path", scope.admin_paths)
-    qs = Organization.objects.exclude(
+    return Organization.objects.filter(scope.q_administered()).exclude(
         kind__in=[*Organization.BASE_KINDS, Organization.Kind.CELL, Organization.Kind.PARTNER]
     )
-    return qs.filter(q) if q is not None else qs
 
 
 def _form_page(request, form, periods, *, campaign=None):

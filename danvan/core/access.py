@@ -37,13 +37,16 @@ class Scope:
         return bool(self.surveyor_org_ids)
 
     @staticmethod
-    def q_subtree(lookup: str, paths: list[str]) -> Q | None:
-        """Q matching rows whose `lookup` path lies under any of `paths` (None when there are none)."""
-        q = None
+    def q_subtree(lookup: str, paths: list[str]) -> Q:
+        """Q matching rows whose `lookup` path lies under any of `paths` (nothing when there are none)."""
+        q = Q(pk__in=[])
         for p in paths:
-            term = Q(**{f"{lookup}__startswith": p})
-            q = term if q is None else q | term
+            q |= Q(**{f"{lookup}__startswith": p})
         return q
+
+    def q_administered(self, lookup: str = "path") -> Q:
+        """Q matching rows inside the subtrees this person administers (every row for a superuser)."""
+        return Q(pk__isnull=False) if self.is_superuser else self.q_subtree(lookup, self.admin_paths)
 
     @staticmethod
     def _under(path: str, paths: list[str]) -> bool:

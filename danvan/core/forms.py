@@ -1,10 +1,13 @@
 """Form helpers shared by every app: Vietnamese text normalised to NFC, dates as dd/mm/yyyy."""
 
+from collections.abc import Callable
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import clean_text
+from danvan.core.text import clean_text, model_label  # noqa: F401  (re-exported for forms)
 
 DATE_INPUT = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "class": "date"}
 
@@ -30,10 +33,31 @@ class DateField(forms.DateField):
     default_error_messages = {"invalid": _("Ngày phải viết theo dạng dd/mm/yyyy, ví dụ 15/04/2017.")}
 
 
+class LabelledModelChoiceField(forms.ModelChoiceField):
+    """A model choice whose option text is `option_label(obj)` (e.g. a campaign as "2017 – name")."""
+
+    def __init__(self, *args, option_label: Callable[[Any], str] = str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.option_label = option_label
+
+    def label_from_instance(self, obj) -> str:
+        return self.option_label(obj)
+
+
+def narrow(form: forms.BaseForm, name: str, queryset) -> forms.ModelChoiceField:
+    """Give a model choice field of `form` its choices for this request."""
+    field = cast(forms.ModelChoiceField, form.fields[name])
+    field.queryset = queryset
+    return field
+
+
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on the field it names where the form has it."""
+    """Put a service's ValidationError on the form, on the field it names where the form has it
+    (a form may rename a service's field in `error_aliases`)."""
+    aliases: dict[str, str] = getattr(form, "error_aliases", {})
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
+            field = aliases.get(field, field)
             target = field if field in form.fields else None
             for error in errors:
                 for message in error.messages:
@@ -41,3 +65,8 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+def error_text(form: forms.BaseForm) -> str:
+    """All of a form's error messages as one sentence, for a message shown after a redirect."""
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)

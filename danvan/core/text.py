@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+from django.db import models
+from django.utils.text import capfirst
+
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _ALL_SPACE = re.compile(r"\s+")
 
@@ -26,3 +29,9 @@ def fold(value: str | None) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _ALL_SPACE.sub(" ", stripped).strip().lower()
+
+
+def model_label(model: type[models.Model], name: str) -> str:
+    """A model field's verbose name with a capital first letter, for labels and messages."""
+    field = model._meta.get_field(name)
+    return capfirst(str(getattr(field, "verbose_name", name)))

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, Field
-from danvan.core.forms import DateField, LongTextField, TextField
+from danvan.core.forms import DateField, LabelledModelChoiceField, LongTextField, TextField, model_label, narrow
 from danvan.initiatives.models import Initiative
 from danvan.initiatives.services import LONG_FIELDS, TEXT_LIMIT, IndicatorInput
 from danvan.orgs.models import Organization
@@ -18,7 +18,7 @@ class InitiativeForm(forms.Form):
         widget=forms.RadioSelect,
         initial="collective",
     )
-    fields = forms.ModelMultipleChoiceField(
+    work_fields = forms.ModelMultipleChoiceField(
         label=_("Lĩnh vực"),
         queryset=Field.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -27,6 +27,8 @@ class InitiativeForm(forms.Form):
     starts_on = DateField(label=_("Ngày bắt đầu"), required=False)
     ends_on = DateField(label=_("Ngày kết thúc"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    error_aliases = {"fields": "work_fields"}
 
     SECTIONS = [
         (_("Tình hình và mục tiêu"), ["situation", "goals"]),
@@ -37,25 +39,23 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fields"].queryset = campaign.fields.all()
+        narrow(self, "work_fields", campaign.fields.all())
         for name in LONG_FIELDS:
-            model_field = Initiative._meta.get_field(name)
             self.fields[name] = LongTextField(
-                label=model_field.verbose_name.capitalize(), max_length=TEXT_LIMIT, required=False
+                label=model_label(Initiative, name), max_length=TEXT_LIMIT, required=False
             )
-        model_area = Initiative._meta.get_field("area")
-        self.fields["area"] = TextField(label=model_area.verbose_name.capitalize(), max_length=255, required=False)
+        self.fields["area"] = TextField(label=model_label(Initiative, "area"), max_length=255, required=False)
         for name in Initiative.REQUIRED_TO_SUBMIT:
-            self.fields[name].required_to_submit = True
+            self.fields[name].required_to_submit = True  # type: ignore[attr-defined]  # read by the field template
             self.fields[name].help_text = _("Bắt buộc trước khi gửi đăng ký.")
         self.fields["goals"].help_text = _("Nêu mục tiêu đo đếm được. Bắt buộc trước khi gửi đăng ký.")
         self.fields["implementers"].help_text = _(
             "Ai thực hiện, vai trò của từng người, từng tổ chức. Bắt buộc trước khi gửi."
         )
-        self.order_fields(["title", "kind", "fields"])
+        self.order_fields(["title", "kind", "work_fields"])
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
@@ -74,13 +74,13 @@ class NewInitiativeForm(InitiativeForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        narrow(self, "unit", units)
         self.fields["unit"].error_messages["invalid_choice"] = _(
             "Đơn vị không hợp lệ hoặc bạn không được đăng ký cho đơn vị này."
         )
         if units.count() == 1:
             self.fields["unit"].initial = units.first()
-        self.order_fields(["unit", "title", "kind", "fields"])
+        self.order_fields(["unit", "title", "kind", "work_fields"])
 
 
 class IndicatorForm(forms.Form):
@@ -90,7 +90,7 @@ class IndicatorForm(forms.Form):
     target = forms.DecimalField(label=_("Chỉ tiêu đạt"), required=False, min_value=0, max_digits=14, decimal_places=2)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("name") or data.get("target") is not None:
             if not data.get("name"):
                 self.add_error("name", _("Chưa có tên chỉ tiêu."))
@@ -137,15 +137,23 @@ class InitiativeFilterForm(forms.Form):
         required=False,
         widget=forms.SearchInput(attrs={"placeholder": _("Tên mô hình, đơn vị… (gõ có dấu hoặc không dấu)")}),
     )
-    campaign = forms.ModelChoiceField(
-        label=_("Đợt phát động"), queryset=Campaign.objects.none(), required=False, empty_label=_("Tất cả")
+    campaign = LabelledModelChoiceField(
+        option_label=lambda c: f"{c.year} – {c.name}",
+        label=_("Đợt phát động"),
+        queryset=Campaign.objects.none(),
+        required=False,
+        empty_label=_("Tất cả"),
     )
     unit = forms.ModelChoiceField(
         label=_("Đơn vị"), queryset=Organization.objects.none(), required=False, empty_label=_("Tất cả")
     )
     kind = forms.ChoiceField(label=_("Loại"), choices=[("", _("Tất cả")), *Initiative.Kind.choices], required=False)
-    field = forms.ModelChoiceField(
-        label=_("Lĩnh vực"), queryset=Field.objects.none(), required=False, empty_label=_("Tất cả")
+    field = LabelledModelChoiceField(
+        option_label=lambda f: f"{f.name} ({f.campaign.year})",
+        label=_("Lĩnh vực"),
+        queryset=Field.objects.none(),
+        required=False,
+        empty_label=_("Tất cả"),
     )
     status = forms.ChoiceField(
         label=_("Trạng thái"), choices=[("", _("Tất cả")), *Initiative.Status.choices], required=False
@@ -154,8 +162,6 @@ class InitiativeFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         campaigns = Campaign.objects.visible_to(user)
-        self.fields["campaign"].queryset = campaigns
-        self.fields["campaign"].label_from_instance = lambda c: f"{c.year} – {c.name}"
-        self.fields["unit"].queryset = Organization.objects.visible_to(user).exclude(kind=Organization.Kind.PARTNER)
-        self.fields["field"].queryset = Field.objects.filter(campaign__in=campaigns).select_related("campaign")
-        self.fields["field"].label_from_instance = lambda f: f"{f.name} ({f.campaign.year})"
+        narrow(self, "campaign", campaigns)
+        narrow(self, "unit", Organization.objects.visible_to(user).exclude(kind=Organization.Kind.PARTNER))
+        narrow(self, "field", Field.objects.filter(campaign__in=campaigns).select_related("campaign"))

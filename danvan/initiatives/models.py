@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, Field
+from danvan.core.text import model_label
 from danvan.orgs.models import Organization
 
 
@@ -17,12 +17,9 @@ class InitiativeQuerySet(models.QuerySet):
         scope = scope_for(user)
         if scope.is_superuser:
             return self
-        q = Q(pk__in=[])
-        if scope.admin_paths or scope.officer_paths:
-            q |= scope.q_subtree("unit__path", scope.admin_paths + scope.officer_paths)
-        if scope.leader_paths:
-            q |= scope.q_subtree("unit__path", scope.leader_paths) & ~Q(status=Initiative.Status.DRAFT)
-        return self.filter(q)
+        own = scope.q_subtree("unit__path", scope.admin_paths + scope.officer_paths)
+        led = scope.q_subtree("unit__path", scope.leader_paths) & ~Q(status=Initiative.Status.DRAFT)
+        return self.filter(own | led)
 
     def registered(self):
         """Initiatives a unit has actually sent to the bloc (not drafts, not withdrawn)."""
@@ -118,9 +115,7 @@ class Initiative(models.Model):
     def missing_for_submission(self) -> list[str]:
         """Verbose names of the required parts still empty."""
         return [
-            capfirst(str(self._meta.get_field(name).verbose_name))
-            for name in self.REQUIRED_TO_SUBMIT
-            if not (getattr(self, name) or "").strip()
+            model_label(Initiative, name) for name in self.REQUIRED_TO_SUBMIT if not (getattr(self, name) or "").strip()
         ]
 
 

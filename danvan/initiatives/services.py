@@ -1,19 +1,19 @@
 """Every step of an initiative's registration: create, edit, submit, accept, return, withdraw, carry over."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from danvan.campaigns.models import Campaign, Field
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.files import check_upload
-from danvan.core.text import clean_text, fold
+from danvan.core.text import clean_text, fold, model_label
 from danvan.initiatives.models import Attachment, Indicator, Initiative, InitiativeEvent
 from danvan.initiatives.rules import may_register_for, permissions
 from danvan.orgs.models import Organization
@@ -45,7 +45,7 @@ class IndicatorInput:
 
 
 def _label(name: str) -> str:
-    return capfirst(str(Initiative._meta.get_field(name).verbose_name))
+    return model_label(Initiative, name)
 
 
 def _today():
@@ -96,7 +96,7 @@ def _clean_indicators(indicators: list[IndicatorInput]) -> list[IndicatorInput]:
             raise ValidationError({"indicators": _("%(where)s: tên hoặc đơn vị tính quá dài.") % {"where": where}})
         if not uom:
             raise ValidationError({"indicators": _("%(where)s: chưa có đơn vị tính.") % {"where": where}})
-        values = {}
+        values: dict[str, Decimal | None] = {}
         for attr in ("target", "baseline"):
             raw = getattr(ind, attr)
             if raw in (None, "") and attr == "baseline":
@@ -111,7 +111,9 @@ def _clean_indicators(indicators: list[IndicatorInput]) -> list[IndicatorInput]:
                     {"indicators": _("%(where)s: giá trị “%(v)s” không phải số hợp lệ.") % {"where": where, "v": raw}}
                 )
             values[attr] = number
-        out.append(IndicatorInput(name=name, unit_of_measure=uom, **values))
+        out.append(
+            IndicatorInput(name=name, unit_of_measure=uom, target=values["target"] or 0, baseline=values["baseline"])
+        )
     return out
 
 
@@ -198,7 +200,7 @@ def initiative_create(
     unit: Organization,
     by,
     fields=(),
-    indicators: list[IndicatorInput] = (),
+    indicators: Sequence[IndicatorInput] = (),
     today=None,
     at=None,
     **content,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
-from danvan.core.forms import apply_errors
+from danvan.core.forms import apply_errors, error_text
 from danvan.core.htmx import render_page
 from danvan.initiatives import services
 from danvan.initiatives.forms import (
@@ -63,11 +63,8 @@ def initiative_list(request):
 def _registrable_units(user, campaign: Campaign):
     """Units the user may register for in this campaign: their own (and cells) or, for an admin, any."""
     scope = scope_for(user)
-    q = scope.q_subtree("path", scope.officer_paths + scope.admin_paths)
-    if q is None:
-        return Organization.objects.none()
     return (
-        Organization.objects.filter(q)
+        Organization.objects.filter(scope.q_subtree("path", scope.officer_paths) | scope.q_administered())
         .subtree_of(campaign.organization)
         .filter(kind__in=[*Organization.BASE_KINDS, Organization.Kind.CELL], is_active=True)
         .order_by("path")
@@ -77,7 +74,11 @@ def _registrable_units(user, campaign: Campaign):
 def _save(request, form, formset, *, initiative=None, campaign=None):
     """Create or update from the form, and submit too when asked: one transaction, or nothing."""
     submit = "submit" in request.POST
-    common = {"by": request.user, "fields": list(form.cleaned_data["fields"]), "indicators": indicator_inputs(formset)}
+    common = {
+        "by": request.user,
+        "fields": list(form.cleaned_data["work_fields"]),
+        "indicators": indicator_inputs(formset),
+    }
     with transaction.atomic():
         if initiative is None:
             initiative = services.initiative_create(
@@ -135,7 +136,7 @@ def initiative_create(request):
 def initiative_edit(request, pk: int):
     initiative, _perms = initiative_for_user(request.user, pk, write=True)
     initial = {name: getattr(initiative, name) for name in services.CONTENT_FIELDS}
-    initial.update(fields=list(initiative.fields.all()), version=initiative.version)
+    initial.update(work_fields=list(initiative.fields.all()), version=initiative.version)
     form = InitiativeForm(request.POST or None, campaign=initiative.campaign, initial=initial)
     formset = IndicatorFormSet(
         request.POST or None,
@@ -244,7 +245,7 @@ def initiative_return(request, pk: int):
         else:
             messages.success(request, _("Đã trả lại mô hình cho đơn vị kèm ý kiến."))
             return redirect("initiatives:detail", initiative.pk)
-    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    messages.error(request, error_text(form))
     return redirect("initiatives:detail", initiative.pk)
 
 
@@ -285,7 +286,7 @@ def attachment_add(request, pk: int):
         else:
             messages.success(request, _("Đã đính kèm tệp."))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, error_text(form))
     return redirect(reverse("initiatives:detail", args=[initiative.pk]) + "#attachments")
 
 

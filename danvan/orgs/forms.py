@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import TextField
+from danvan.core.forms import LabelledModelChoiceField, TextField, narrow
 from danvan.orgs.models import Membership, Organization
 
 
@@ -9,15 +9,19 @@ class OrganizationForm(forms.Form):
     code = TextField(label=_("Mã đơn vị"), max_length=40, help_text=_("Mã ổn định, không đổi khi đổi tên đơn vị."))
     name = TextField(label=_("Tên đơn vị"), max_length=255)
     kind = forms.ChoiceField(label=_("Loại"), choices=Organization.Kind.choices)
-    parent = forms.ModelChoiceField(label=_("Đơn vị cấp trên"), queryset=Organization.objects.none(), required=False)
+    parent = LabelledModelChoiceField(
+        label=_("Đơn vị cấp trên"),
+        queryset=Organization.objects.none(),
+        required=False,
+        option_label=lambda o: f"{'— ' * o.depth}{o.name}",
+    )
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, parents, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = parents
-        self.fields["parent"].label_from_instance = lambda o: f"{'— ' * o.depth}{o.name}"
+        narrow(self, "parent", parents)
 
     def clean_code(self):
         return self.cleaned_data["code"].upper()

@@ -17,8 +17,7 @@ class OrganizationQuerySet(models.QuerySet):
         scope = scope_for(user)
         if scope.is_superuser:
             return self
-        q = scope.q_subtree("path", scope.admin_paths + scope.leader_paths + scope.officer_paths)
-        return self.filter(q) if q is not None else self.none()
+        return self.filter(scope.q_subtree("path", scope.admin_paths + scope.leader_paths + scope.officer_paths))
 
 
 class Organization(models.Model):

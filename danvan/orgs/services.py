@@ -3,6 +3,7 @@
 import csv
 import io
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -123,7 +124,7 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
-def read_sheet(upload_name: str, content: bytes) -> list[dict]:
+def read_sheet(upload_name: str, content: bytes) -> list[dict[str, str] | None]:
     """Rows of a CSV or XLSX sheet of units, as dicts keyed by the template's column names."""
     name = upload_name.lower()
     if name.endswith(".xlsx") or content[:2] == b"PK":
@@ -148,7 +149,7 @@ def read_sheet(upload_name: str, content: bytes) -> list[dict]:
     missing = [c for c in IMPORT_COLUMNS[:3] if c not in header]
     if missing:
         raise ImportRefused([ImportProblem(1, c, _("Thiếu cột này trong dòng tiêu đề.")) for c in missing])
-    out = []
+    out: list[dict[str, str] | None] = []
     for values in rows[1:]:
         if not any(clean_text(v) for v in values):
             out.append(None)  # keep row numbers right
@@ -158,7 +159,7 @@ def read_sheet(upload_name: str, content: bytes) -> list[dict]:
 
 
 @transaction.atomic
-def organizations_import(*, rows: list[dict | None], by) -> dict:
+def organizations_import(*, rows: Sequence[dict[str, str] | None], by) -> dict:
     """Create or update units by code; all rows are checked first and nothing is written if any is wrong.
 
     An administrator imports inside their own subtree: every row needs a parent there (or in the sheet),
@@ -216,7 +217,7 @@ def organizations_import(*, rows: list[dict | None], by) -> dict:
                 )
         elif scope is not None and not scope.is_superuser:
             problems.append(ImportProblem(index, "ma_cap_tren", _("Cần ghi mã đơn vị cấp trên.")))
-        plan.append((code, name, kind, parent_code, row.get("email", "")))
+        plan.append((code, name, kind or "", parent_code, row.get("email", "")))
     if problems:
         raise ImportRefused(problems)
     # Parents first, whatever order the sheet lists them in.

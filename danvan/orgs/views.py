@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.access import scope_for
-from danvan.core.forms import apply_errors
+from danvan.core.forms import apply_errors, error_text
 from danvan.initiatives.models import Initiative
 from danvan.orgs import services
 from danvan.orgs.forms import ImportForm, OrganizationForm, PersonForm
@@ -55,8 +55,7 @@ def _parents(user):
     scope = scope_for(user)
     if not scope.is_admin:
         raise PermissionDenied
-    q = scope.q_subtree("path", scope.admin_paths)
-    return Organization.objects.filter(q) if q is not None else Organization.objects.all()
+    return Organization.objects.filter(scope.q_administered())
 
 
 @login_required
@@ -171,7 +170,7 @@ def person_add(request, pk: int):
             else:
                 messages.success(request, _("Đã giao vai trò cho “%(u)s”.") % {"u": membership.user.username})
             return redirect("orgs:detail", org.pk)
-    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    messages.error(request, error_text(form))
     return redirect("orgs:detail", org.pk)
 
 

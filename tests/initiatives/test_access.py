@@ -37,7 +37,7 @@ def form_data(world, **overrides):
         "campaign": world.campaign.pk,
         "title": "Tổ tư vấn pháp luật lưu động",
         "kind": "collective",
-        "fields": [world.field_ids[1]],
+        "work_fields": [world.field_ids[1]],
         "starts_on": "",
         "ends_on": "",
         "situation": "Người dân ở xa khó tiếp cận dịch vụ pháp lý.",

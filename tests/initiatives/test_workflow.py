@@ -224,3 +224,19 @@ def test_attachment_too_large_is_refused(world, settings):
         services.attachment_add(initiative=world.draft_a, by=world.officer_a, upload=big)
     assert "1 MB" in exc.value.messages[0]
     assert world.draft_a.attachments.count() == 0
+
+
+def test_save_and_submit_from_the_page_is_all_or_nothing(world, login):
+    from django.urls import reverse
+
+    from tests.initiatives.test_access import form_data
+
+    data = form_data(world, unit=world.unit_b.pk, title="Gửi ngay mà thiếu lĩnh vực", submit="")
+    data.pop("work_fields")
+    data.pop("save")
+    response = login(world.officer_b).post(reverse("initiatives:create") + f"?campaign={world.campaign.pk}", data)
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert "Chưa chọn lĩnh vực" in form.errors["work_fields"][0]
+    assert form["title"].value() == "Gửi ngay mà thiếu lĩnh vực"  # what was typed is still there
+    assert not Initiative.objects.filter(title="Gửi ngay mà thiếu lĩnh vực").exists()
