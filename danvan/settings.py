@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "danvan.orgs",
     "danvan.campaigns",
     "danvan.initiatives",
+    "danvan.progress",
+    "danvan.assessments",
     "danvan.insights",
     "danvan.api",
     "danvan.demo",

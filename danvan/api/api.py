@@ -75,3 +75,5 @@ def on_unauthenticated(request, exc):
 
 api.add_router("/campaigns", "danvan.campaigns.api.router")
 api.add_router("/initiatives", "danvan.initiatives.api.router")
+api.add_router("", "danvan.progress.api.router")
+api.add_router("", "danvan.assessments.api.router")

@@ -94,3 +94,184 @@ class InitiativeDetailOut(InitiativeOut):
     expected_outputs: str
     sustainability: str
     return_comment: str
+
+
+class IndicatorTotalOut(Schema):
+    unit_of_measure: str
+    target: Decimal
+    actual: Decimal
+    initiatives: int
+
+
+class SummaryCheckingOut(SummaryOut):
+    reports_expected: int
+    reports_submitted: int
+    reports_on_time: int
+    reporting_rate_percent: float
+    timeliness_percent: float
+    surveyed: int
+    surveyed_units: int
+    self_assessed: int
+    indicator_totals: list[IndicatorTotalOut]
+
+
+class PeriodRef(Schema):
+    id: int
+    name: str
+    starts_on: date
+    ends_on: date
+    due_on: date
+
+
+class ValueOut(Schema):
+    indicator: int
+    name: str
+    unit_of_measure: str
+    target: Decimal
+    value: Decimal
+
+
+class EvidenceOut(Schema):
+    id: int
+    name: str
+    caption: str
+    content_type: str
+    size: int
+
+
+class ReportOut(Schema):
+    id: int
+    initiative: int
+    initiative_title: str
+    unit: OrgRef
+    period: PeriodRef
+    status: str
+    submitted_at: datetime | None
+    on_time: bool | None
+    activities: str
+    reached: str
+    effect: str
+    difficulties: str
+    review_comment: str
+    values: list[ValueOut]
+    evidence: list[EvidenceOut]
+
+
+class ReportIn(Schema):
+    initiative: int
+    period: int
+    values: dict[int, str] = {}
+    activities: str | None = None
+    reached: str | None = None
+    effect: str | None = None
+    difficulties: str | None = None
+    version: int | None = None
+    submit: bool = False
+
+
+class IndicatorValueOut(Schema):
+    initiative: int
+    report: int
+    period: int
+    period_name: str
+    indicator: int
+    name: str
+    unit_of_measure: str
+    target: Decimal
+    value: Decimal
+
+
+class RatePeriodOut(Schema):
+    period: int
+    expected: int
+    submitted: int
+    on_time: int
+
+
+class ReportingUnitOut(Schema):
+    unit: int
+    code: str
+    name: str
+    expected: int
+    submitted: int
+    on_time: int
+    periods: list[RatePeriodOut]
+
+
+class ReportingOut(Schema):
+    campaign: int
+    expected: int
+    submitted: int
+    on_time: int
+    reporting_rate_percent: float
+    timeliness_percent: float
+    by_period: list[RatePeriodOut]
+    units: list[ReportingUnitOut]
+
+
+class CriterionOut(Schema):
+    id: int
+    applies_to: str
+    name: str
+    guidance: str
+    max_score: int
+    weight: Decimal
+
+
+class MemberOut(Schema):
+    id: int
+    name: str
+    is_leader: bool
+
+
+class TeamOut(Schema):
+    id: int
+    campaign: int
+    name: str
+    members: list[MemberOut]
+    initiatives: list[int]
+
+
+class AssignmentOut(Schema):
+    id: int
+    team: int
+    team_name: str
+    initiative: int
+    initiative_title: str
+    unit: OrgRef
+
+
+class ScoreOut(Schema):
+    criterion: int
+    name: str
+    max_score: int
+    weight: Decimal
+    value: Decimal
+    note: str
+
+
+class AssessmentOut(Schema):
+    id: int
+    initiative: int
+    kind: str
+    team: int | None
+    assessor: str | None
+    status: str
+    total: Decimal | None
+    submitted_at: datetime | None
+    comment: str
+    scores: list[ScoreOut]
+
+
+class ScoreIn(Schema):
+    value: str | None = None
+    note: str = ""
+
+
+class AssessmentIn(Schema):
+    initiative: int
+    kind: str
+    scores: dict[int, ScoreIn] = {}
+    comment: str = ""
+    version: int | None = None
+    submit: bool = False

@@ -1,6 +1,6 @@
 from ninja import Router
 
-from danvan.api.schemas import CampaignOut, ErrorOut, SummaryOut
+from danvan.api.schemas import CampaignOut, CriterionOut, ErrorOut, SummaryCheckingOut
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.insights.summary import campaign_summary
@@ -19,7 +19,17 @@ def get_campaign(request, campaign_id: int):
     return campaign
 
 
-@router.get("/{campaign_id}/summary", response={200: SummaryOut, 404: ErrorOut}, summary="Số liệu tổng hợp của đợt")
+@router.get(
+    "/{campaign_id}/summary", response={200: SummaryCheckingOut, 404: ErrorOut}, summary="Số liệu tổng hợp của đợt"
+)
 def summary(request, campaign_id: int):
     campaign, _ = campaign_for_user(request.user, campaign_id)
     return campaign_summary(campaign=campaign, user=request.user)
+
+
+@router.get("/{campaign_id}/rubric", response={200: list[CriterionOut], 404: ErrorOut}, summary="Thang điểm của đợt")
+def rubric(request, campaign_id: int):
+    from danvan.campaigns.services import rubric_create_default
+
+    campaign, _ = campaign_for_user(request.user, campaign_id)
+    return list(rubric_create_default(campaign).criteria.all())

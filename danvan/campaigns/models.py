@@ -14,9 +14,11 @@ class CampaignQuerySet(models.QuerySet):
         if scope.is_superuser:
             return self
         paths = scope.admin_paths + scope.leader_paths + scope.officer_paths
-        if not paths:
-            return self.none()
         q = _concerning(paths)
+        if scope.is_surveyor:
+            from danvan.assessments.models import SurveyTeam
+
+            q |= Q(pk__in=SurveyTeam.objects.filter(members__user=user).values("campaign_id"))
         qs = self.filter(q)
         if not scope.is_admin and not scope.is_leader:
             qs = qs.exclude(status=Campaign.Status.DRAFT)
@@ -125,6 +127,49 @@ class ReportingPeriod(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="period_order"),
             models.CheckConstraint(condition=Q(due_on__gte=F("ends_on")), name="period_due_after_end"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Rubric(models.Model):
+    """The scoring grid (thang điểm) of a campaign: survey teams and self-assessing units use the same one."""
+
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="rubric")
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("thang điểm")
+        verbose_name_plural = _("thang điểm")
+
+    def __str__(self) -> str:
+        return str(_("Thang điểm của %(c)s") % {"c": self.campaign})
+
+
+class Criterion(models.Model):
+    """One weighted criterion (tiêu chí) of a rubric, for collective or for individual initiatives."""
+
+    class AppliesTo(models.TextChoices):
+        COLLECTIVE = "collective", _("Mô hình tập thể")
+        INDIVIDUAL = "individual", _("Mô hình cá nhân")
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    applies_to = models.CharField(_("áp dụng cho"), max_length=20, choices=AppliesTo.choices)
+    name = models.CharField(_("tiêu chí"), max_length=255)
+    guidance = models.TextField(_("hướng dẫn chấm"), blank=True)
+    max_score = models.PositiveSmallIntegerField(_("điểm tối đa"))
+    weight = models.DecimalField(_("trọng số"), max_digits=5, decimal_places=2, default=1)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tiêu chí")
+        verbose_name_plural = _("tiêu chí")
+        ordering = ["rubric_id", "applies_to", "position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(max_score__gt=0), name="criterion_max_positive"),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="criterion_weight_positive"),
         ]
 
     def __str__(self) -> str:

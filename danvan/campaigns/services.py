@@ -1,5 +1,8 @@
 """Every change to a campaign: create, edit, launch, remind."""
 
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -10,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.campaigns.models import Campaign, Field, ReportingPeriod
+from danvan.campaigns.models import Campaign, Criterion, Field, ReportingPeriod, Rubric
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.files import check_upload
 from danvan.core.text import clean_text, fold
@@ -66,11 +69,20 @@ def _unique_code(campaign: Campaign, code: str) -> str:
 
 
 def _set_periods(campaign: Campaign, periods: list[dict]) -> None:
-    campaign.periods.all().delete()
-    for p in periods:
-        period = ReportingPeriod(campaign=campaign, **p)
+    """Replace the periods in order, keeping the rows (and the reports that hang on them) of those kept."""
+    existing = list(campaign.periods.order_by("starts_on", "id"))
+    for n, p in enumerate(periods):
+        period = existing[n] if n < len(existing) else ReportingPeriod(campaign=campaign)
+        for name, value in p.items():
+            setattr(period, name, clean_text(value) if isinstance(value, str) else value)
         period.full_clean()
         period.save()
+    for period in existing[len(periods) :]:
+        if period.reports.exists():
+            raise ValidationError(
+                {"periods": _("Không thể bỏ kỳ “%(name)s”: đã có báo cáo của kỳ này.") % {"name": period.name}}
+            )
+        period.delete()
 
 
 def _check_document(data: dict) -> None:
@@ -104,6 +116,7 @@ def campaign_create(
     campaign.save()
     _set_fields(campaign, fields)
     _set_periods(campaign, periods or [])
+    rubric_create_default(campaign)
     audit(
         actor=by,
         action="campaign.create",
@@ -236,3 +249,178 @@ def campaign_close(*, campaign: Campaign, by) -> Campaign:
     campaign.save(update_fields=["status", "version"])
     audit(actor=by, action="campaign.close", target=campaign)
     return campaign
+
+
+# The criteria used in practice to judge a "Dân vận khéo" model, out of 100 points.
+DEFAULT_CRITERIA = {
+    Criterion.AppliesTo.COLLECTIVE: [
+        (
+            "Mục tiêu rõ ràng, có địa chỉ cụ thể",
+            "Mô hình xác định rõ mục tiêu, tiêu chí đo lường, địa bàn và đối tượng; không chung chung, hình thức.",
+            15,
+        ),
+        (
+            "Gắn với sự lãnh đạo, chỉ đạo của cấp ủy",
+            "Có nghị quyết, kế hoạch hoặc phân công của cấp ủy; cấp ủy theo dõi, sơ kết việc thực hiện.",
+            10,
+        ),
+        (
+            "Huy động được nhiều lực lượng tham gia",
+            "Phát huy vai trò của chính quyền, đoàn thể, đảng viên và người dân; phân công rõ vai trò từng lực lượng.",
+            15,
+        ),
+        (
+            "Hiệu quả thiết thực, được nhân dân đồng tình, ủng hộ",
+            "Kết quả đo đếm được so với chỉ tiêu; có minh chứng; người dân, người thụ hưởng hài lòng.",
+            20,
+        ),
+        (
+            "Giải quyết được nhiệm vụ cấp bách, việc khó của cơ quan, địa phương",
+            "Mô hình hướng vào vấn đề bức xúc, nhiệm vụ trọng tâm mà trước đó chưa giải quyết được.",
+            15,
+        ),
+        (
+            "Được cơ quan có thẩm quyền ghi nhận",
+            "Được cấp ủy, chính quyền, cơ quan chuyên môn đánh giá, biểu dương hoặc khen thưởng.",
+            10,
+        ),
+        (
+            "Bền vững, có khả năng nhân rộng",
+            "Duy trì được lâu dài, chi phí hợp lý; đơn vị khác có thể áp dụng cách làm.",
+            15,
+        ),
+    ],
+    Criterion.AppliesTo.INDIVIDUAL: [
+        (
+            "Mục tiêu rõ ràng, cách làm cụ thể",
+            "Cá nhân xác định rõ việc làm, đối tượng, kết quả cần đạt; cách làm sáng tạo, phù hợp.",
+            15,
+        ),
+        (
+            "Gương mẫu, gắn với nhiệm vụ được cấp ủy phân công",
+            "Thể hiện vai trò nêu gương của cán bộ, đảng viên; việc làm gắn với chức trách, nhiệm vụ.",
+            10,
+        ),
+        (
+            "Vận động được người dân, tập thể cùng tham gia",
+            "Lôi cuốn được đồng nghiệp, người dân, tổ chức cùng thực hiện.",
+            15,
+        ),
+        (
+            "Hiệu quả thiết thực, được nhân dân tin tưởng, ủng hộ",
+            "Kết quả đo đếm được, có minh chứng; người thụ hưởng ghi nhận.",
+            25,
+        ),
+        (
+            "Giải quyết được việc khó, việc cấp bách ở cơ sở",
+            "Việc làm giúp tháo gỡ khó khăn cụ thể của người dân, của cơ quan.",
+            15,
+        ),
+        (
+            "Được cơ quan, đơn vị ghi nhận",
+            "Được thủ trưởng, cấp ủy, cơ quan có thẩm quyền ghi nhận, biểu dương.",
+            10,
+        ),
+        (
+            "Có sức lan tỏa, khả năng nhân rộng",
+            "Cách làm có thể được người khác học tập, làm theo.",
+            10,
+        ),
+    ],
+}
+
+
+@dataclass
+class CriterionInput:
+    applies_to: str
+    name: str
+    max_score: int | str
+    weight: Decimal | str | int | float = 1
+    guidance: str = ""
+
+
+def rubric_create_default(campaign: Campaign) -> Rubric:
+    """Give a new campaign the default rubric, which its administrator can then edit."""
+    rubric, created = Rubric.objects.get_or_create(campaign=campaign)
+    if created:
+        Criterion.objects.bulk_create(
+            [
+                Criterion(
+                    rubric=rubric, applies_to=applies_to, name=name, guidance=guidance, max_score=points, position=n
+                )
+                for applies_to, rows in DEFAULT_CRITERIA.items()
+                for n, (name, guidance, points) in enumerate(rows)
+            ]
+        )
+    return rubric
+
+
+def _clean_criteria(criteria: list[CriterionInput]) -> list[CriterionInput]:
+    out: list[CriterionInput] = []
+    counts = {k: 0 for k in Criterion.AppliesTo.values}
+    for c in criteria:
+        name, guidance = clean_text(c.name), clean_text(c.guidance, multiline=True)
+        if not name and str(c.max_score or "").strip() == "":
+            continue
+        if c.applies_to not in counts:
+            raise ValidationError({"criteria": _("Loại mô hình của tiêu chí không hợp lệ.")})
+        counts[c.applies_to] += 1
+        where = _("Tiêu chí “%(name)s”") % {"name": name or counts[c.applies_to]}
+        if not name or len(name) > 255:
+            raise ValidationError({"criteria": _("%(where)s: tên tiêu chí trống hoặc quá dài.") % {"where": where}})
+        try:
+            max_score = int(str(c.max_score).strip())
+        except ValueError:
+            max_score = 0
+        if not 1 <= max_score <= 1000:
+            raise ValidationError(
+                {"criteria": _("%(where)s: điểm tối đa phải là số nguyên từ 1 đến 1000.") % {"where": where}}
+            )
+        try:
+            weight = Decimal(str(c.weight).replace(",", ".").strip())
+        except (InvalidOperation, ValueError):
+            weight = Decimal(0)
+        if not weight.is_finite() or not Decimal("0.01") <= weight <= Decimal("100"):
+            raise ValidationError({"criteria": _("%(where)s: trọng số phải từ 0,01 đến 100.") % {"where": where}})
+        out.append(CriterionInput(c.applies_to, name, max_score, weight.quantize(Decimal("0.01")), guidance))
+    for applies_to, n in counts.items():
+        if n == 0:
+            raise ValidationError(
+                {
+                    "criteria": _("Thang điểm cần ít nhất một tiêu chí cho %(kind)s.")
+                    % {"kind": str(Criterion.AppliesTo(applies_to).label).lower()}
+                }
+            )
+    return out
+
+
+@transaction.atomic
+def rubric_update(*, campaign: Campaign, by, criteria: list[CriterionInput], expected_version=None) -> Rubric:
+    """Replace the rubric's criteria. Refused once anyone has scored against it: scores must keep their meaning."""
+    rubric = Rubric.objects.select_for_update().get(pk=rubric_create_default(campaign).pk)
+    if expected_version is not None and expected_version != rubric.version:
+        raise ValidationError(_("Thang điểm vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
+    if rubric.criteria.filter(scores__isnull=False).exists():
+        raise ValidationError(
+            {"criteria": _("Đã có người chấm điểm theo thang điểm này; không thể sửa các tiêu chí nữa.")}
+        )
+    cleaned = _clean_criteria(criteria)
+    before = [f"{c.applies_to}: {c.name} ({c.max_score} × {c.weight})" for c in rubric.criteria.all()]
+    rubric.criteria.all().delete()
+    positions = {k: 0 for k in Criterion.AppliesTo.values}
+    for c in cleaned:
+        Criterion.objects.create(
+            rubric=rubric,
+            applies_to=c.applies_to,
+            name=c.name,
+            guidance=c.guidance,
+            max_score=int(c.max_score),
+            weight=c.weight,
+            position=positions[c.applies_to],
+        )
+        positions[c.applies_to] += 1
+    rubric.version += 1
+    rubric.save()
+    after = [f"{c.applies_to}: {c.name} ({c.max_score} × {c.weight})" for c in rubric.criteria.all()]
+    audit(actor=by, action="rubric.update", target=rubric, changes={"criteria": [before, after]})
+    return rubric

@@ -18,6 +18,8 @@ def _plain(value):
         return str(value)
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, FieldFile):
         return value.name or ""
     return value

@@ -1,5 +1,6 @@
 """The Hải Phòng 2017 demo: the seed article's facts, loaded through the same services users go through."""
 
+import random
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -8,9 +9,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from danvan.assessments import services as survey
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.services import campaign_close, campaign_create, campaign_launch
-from danvan.demo import data
+from danvan.demo import checking, data
 from danvan.initiatives import services as initiatives
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Membership, Organization
@@ -26,6 +28,9 @@ ACCOUNTS = [
     ("canbo.tgpl", "Đào Thị Mai", "CB-TGPL", Membership.Role.OFFICER),
     ("canbo.thongke", "Lê Văn Hùng", "DB-CTK", Membership.Role.OFFICER),
     ("khaosat1", "Trần Minh Đức", data.PARTNER[0], Membership.Role.SURVEYOR),
+    ("khaosat2", "Hoàng Thị Lan", data.PARTNER[0], Membership.Role.SURVEYOR),
+    ("khaosat.khoi1", "Vũ Đức Thắng", data.BLOC[0], Membership.Role.SURVEYOR),
+    ("khaosat.khoi2", "Ngô Thị Hạnh", data.BLOC[0], Membership.Role.SURVEYOR),
 ]
 
 
@@ -157,8 +162,17 @@ def load(stdout=None) -> dict:
         i = initiatives.initiative_submit(initiative=i, by=officer, today=day, at=_at(day))
         i = initiatives.initiative_accept(initiative=i, by=admin, at=_at(day + timedelta(days=7), 15))
         by_title[i.title] = i
-    campaign_close(campaign=c2017, by=admin)
     say(f"  2017: {len(data.INITIATIVES_2017)} mô hình đã đăng ký và được duyệt\n")
+    rng = random.Random(2017)
+
+    def officer_for(code: str):
+        return _officer_for(users, code)
+
+    checking.load_reports(c2017, admin, officer_for, rng)
+    checking.load_inspections(c2017, admin, orgs, officer_for)
+    checking.load_survey(c2017, admin, users, officer_for, rng)
+    say("  2017: báo cáo quý, 2 đoàn khảo sát, tự đánh giá\n")
+    campaign_close(campaign=c2017, by=admin)
 
     # 2018: stricter registration, open now for the demo (so that people can try registering).
     today = timezone.localdate()
@@ -221,6 +235,16 @@ def load(stdout=None) -> dict:
             initiatives.initiative_return(initiative=i, by=admin, comment=e["return_comment"], at=_at(day, 16))
         elif status == "accepted":
             initiatives.initiative_accept(initiative=i, by=admin, at=_at(day, 16))
+    # 2018: a survey team is formed and has its first initiatives to visit, not scored yet.
+    team = survey.team_create(
+        campaign=c2018,
+        by=admin,
+        name="Đoàn khảo sát số 1 năm 2018",
+        members=[users["khaosat1"], users["khaosat.khoi2"]],
+        leader=users["khaosat1"],
+    )
+    accepted_2018 = Initiative.objects.filter(campaign=c2018, status=Initiative.Status.ACCEPTED).order_by("pk")
+    survey.assignments_add(team=team, by=admin, initiatives=list(accepted_2018[:3]))
     say(f"  2018: {len(data.INITIATIVES_2018)} mô hình (nháp, chờ duyệt, trả lại, đã duyệt)\n")
     return {"bloc": bloc, "campaigns": [c2017, c2018], "users": users}
 

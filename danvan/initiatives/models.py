@@ -12,6 +12,7 @@ class InitiativeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The one door for reading initiatives: administrators see their subtree, leaders everything
         but drafts, officers their own unit's (and its cells') initiatives, nobody else anything."""
+        from danvan.assessments.models import Assignment
         from danvan.core.access import scope_for
 
         scope = scope_for(user)
@@ -19,6 +20,9 @@ class InitiativeQuerySet(models.QuerySet):
             return self
         own = scope.q_subtree("unit__path", scope.admin_paths + scope.officer_paths)
         led = scope.q_subtree("unit__path", scope.leader_paths) & ~Q(status=Initiative.Status.DRAFT)
+        if scope.is_surveyor:
+            # A survey-team member sees the initiatives assigned to their teams, and nothing else.
+            own |= Q(pk__in=Assignment.objects.filter(team__members__user=user).values("initiative_id"))
         return self.filter(own | led)
 
     def registered(self):

@@ -53,4 +53,23 @@ def campaign_summary(*, campaign: Campaign, user) -> dict:
         "individual": by_kind.get(Initiative.Kind.INDIVIDUAL, 0),
         "by_status": by_status,
         "by_field": by_field,
+        **_checking(campaign, user),
+    }
+
+
+def _checking(campaign: Campaign, user) -> dict:
+    from danvan.insights.checking import indicator_totals, reporting, survey_figures
+
+    rates = reporting(campaign, user)
+    survey = survey_figures(campaign, user)
+    return {
+        "reports_expected": rates.total.expected,
+        "reports_submitted": rates.total.submitted,
+        "reports_on_time": rates.total.on_time,
+        "reporting_rate_percent": rates.total.rate_percent,
+        "timeliness_percent": rates.total.timeliness_percent,
+        "surveyed": survey.surveyed,
+        "surveyed_units": survey.surveyed_units,
+        "self_assessed": survey.self_assessed,
+        "indicator_totals": indicator_totals(campaign, user),
     }
