@@ -25,6 +25,8 @@ urlpatterns = [
     path("orgs/", include("danvan.orgs.urls")),
     path("campaigns/", include("danvan.campaigns.urls")),
     path("initiatives/", include("danvan.initiatives.urls")),
+    path("progress/", include("danvan.progress.urls")),
+    path("survey/", include("danvan.assessments.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

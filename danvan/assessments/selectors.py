@@ -53,3 +53,28 @@ def visible_assessments(user, *, campaign=None, initiative=None, kind=None):
 
 def is_member(user, team: SurveyTeam) -> bool:
     return TeamMember.objects.filter(team=team, user=user).exists()
+
+
+def initiative_assessments(initiative: Initiative, user) -> dict:
+    """The team and unit scores of an initiative the user may see, their gap, and what the user may do."""
+    from danvan.assessments.rules import scoring_rights
+    from danvan.assessments.services import gap, is_large_gap
+    from danvan.core.access import scope_for
+
+    rows = {
+        a.kind: a
+        for a in Assessment.objects.visible_to(user)
+        .filter(initiative=initiative, kind__in=[Assessment.Kind.TEAM, Assessment.Kind.SELF])
+        .select_related("team")
+    }
+    team, own = rows.get(Assessment.Kind.TEAM), rows.get(Assessment.Kind.SELF)
+    g = gap(own.total, team.total) if team and own and team.is_submitted and own.is_submitted else None
+    assignment = Assignment.objects.filter(initiative=initiative).select_related("team").first()
+    return {
+        "team": team,
+        "self": own,
+        "gap": g,
+        "large_gap": is_large_gap(g),
+        "assignment": assignment,
+        "rights": scoring_rights(scope_for(user), user, initiative),
+    }

@@ -22,7 +22,7 @@ from danvan.orgs.models import Organization
 @login_required
 def campaign_list(request):
     campaigns = Campaign.objects.visible_to(request.user).select_related("organization")
-    rows = [(c, campaign_summary(campaign=c, user=request.user)) for c in campaigns]
+    rows = [(c, campaign_summary(campaign=c, user=request.user, checking=False)) for c in campaigns]
     return render(request, "campaigns/list.html", {"rows": rows, "can_create": scope_for(request.user).is_admin})
 
 

@@ -70,3 +70,8 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
 def error_text(form: forms.BaseForm) -> str:
     """All of a form's error messages as one sentence, for a message shown after a redirect."""
     return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def decimal_text(value) -> str:
+    """A stored decimal as a person would type it in a form: 12, 7.5 (no trailing zeros)."""
+    return format(value.normalize(), "f") if value is not None else ""

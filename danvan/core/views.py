@@ -24,7 +24,7 @@ def home(request):
     user = request.user
     scope = scope_for(user)
     campaigns = list(Campaign.objects.visible_to(user).select_related("organization")[:4])
-    summaries = [(c, campaign_summary(campaign=c, user=user)) for c in campaigns]
+    summaries = [(c, campaign_summary(campaign=c, user=user, checking=False)) for c in campaigns]
     my_units = Organization.objects.filter(pk__in=scope.officer_org_ids) if scope.is_officer else []
     recent = (
         Initiative.objects.visible_to(user).select_related("campaign", "unit").order_by("-updated_at")[:8]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.assessments.selectors import initiative_assessments
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
@@ -27,7 +28,9 @@ from danvan.initiatives.forms import (
 )
 from danvan.initiatives.models import Indicator, Initiative
 from danvan.initiatives.selectors import attachment_for_user, filter_initiatives, initiative_for_user
+from danvan.insights.checking import indicator_progress
 from danvan.orgs.models import Organization
+from danvan.progress.selectors import reports_by_period
 
 
 @login_required
@@ -189,8 +192,22 @@ def initiative_detail(request, pk: int):
             "missing": initiative.missing_for_submission() if perms.can_submit else [],
             "return_form": ReturnForm(initial={"version": initiative.version}),
             "attachment_form": AttachmentForm(),
+            **_carrying_out(initiative, request.user),
         },
     )
+
+
+def _carrying_out(initiative: Initiative, user) -> dict:
+    """Reports, indicator results and assessments, shown once the initiative is accepted."""
+    if initiative.status != Initiative.Status.ACCEPTED:
+        return {}
+    periods, progress_rows = indicator_progress(initiative, user)
+    return {
+        "periods": periods,
+        "progress_rows": progress_rows,
+        "reports": reports_by_period(initiative, user),
+        "scoring": initiative_assessments(initiative, user),
+    }
 
 
 def _act(request, pk: int, allowed: str, action, success: str):

@@ -14,6 +14,13 @@ from danvan.campaigns.models import Campaign, ReportingPeriod
 from danvan.initiatives.models import Indicator, Initiative
 from danvan.progress.models import IndicatorValue, ProgressReport
 
+# Indicators measured as a rate are a level, not a count: their actual is the latest value, never a sum.
+RATE_UNITS = ("%", "phần trăm", "tỷ lệ", "tỉ lệ")
+
+
+def is_rate(unit_of_measure: str) -> bool:
+    return unit_of_measure.strip().lower() in RATE_UNITS
+
 
 def due_periods(campaign: Campaign, today=None) -> list[ReportingPeriod]:
     """Periods whose deadline has passed (all of them once the campaign is over): reports are expected for them."""
@@ -110,7 +117,7 @@ def reporting(campaign: Campaign, user, today=None) -> Reporting:
 
 def indicator_totals(campaign: Campaign, user, *, by: str | None = None) -> list[dict]:
     """Actuals reached (sum over reported periods) against targets, per unit of measure; optionally also per
-    `by`: "unit" (base organisation), "field", "kind" or "indicator"."""
+    `by`: "unit" (base organisation), "field", "kind" or "indicator". Rates (%) cannot be added up and are left out."""
     initiatives = Initiative.objects.visible_to(user).filter(campaign=campaign, status=Initiative.Status.ACCEPTED)
     dims = {
         None: [],
@@ -121,6 +128,7 @@ def indicator_totals(campaign: Campaign, user, *, by: str | None = None) -> list
     }[by]
     targets = (
         Indicator.objects.filter(initiative__in=initiatives)
+        .exclude(unit_of_measure__in=RATE_UNITS)
         .values("unit_of_measure", *dims)
         .annotate(target=Sum("target"), initiatives=Count("initiative", distinct=True))
     )
@@ -128,6 +136,7 @@ def indicator_totals(campaign: Campaign, user, *, by: str | None = None) -> list
     actuals = {
         tuple(r[k] for k in ["indicator__unit_of_measure", *actual_dims]): r["actual"]
         for r in IndicatorValue.objects.filter(indicator__initiative__in=initiatives)
+        .exclude(indicator__unit_of_measure__in=RATE_UNITS)
         .exclude(report__status=ProgressReport.Status.DRAFT)
         .values("indicator__unit_of_measure", *actual_dims)
         .annotate(actual=Sum("value"))
@@ -228,3 +237,34 @@ def team_progress(team) -> dict[int, dict]:
         elif kind == Assessment.Kind.TEAM:
             row["team_status"], row["team_total"] = status, total
     return out
+
+
+@dataclass
+class IndicatorProgress:
+    indicator: Indicator
+    by_period: list[Decimal | None]
+    actual: Decimal
+
+    @property
+    def percent(self) -> float | None:
+        target = self.indicator.target
+        return round(float(100 * self.actual / target), 1) if target else None
+
+
+def indicator_progress(initiative: Initiative, user) -> tuple[list[ReportingPeriod], list[IndicatorProgress]]:
+    """Each indicator's actual per period (from sent reports) and in total, against its target."""
+    periods = list(initiative.campaign.periods.all())
+    reports = ProgressReport.objects.visible_to(user).sent().filter(initiative=initiative)
+    cells = {
+        (indicator_id, period_id): value
+        for indicator_id, period_id, value in IndicatorValue.objects.filter(report__in=reports).values_list(
+            "indicator_id", "report__period_id", "value"
+        )
+    }
+    rows = []
+    for ind in initiative.indicators.all():
+        by_period = [cells.get((ind.pk, p.pk)) for p in periods]
+        given = [v for v in by_period if v is not None]
+        actual = (given[-1] if given else Decimal(0)) if is_rate(ind.unit_of_measure) else sum(given, Decimal(0))
+        rows.append(IndicatorProgress(ind, by_period, actual))
+    return periods, rows

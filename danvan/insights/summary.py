@@ -28,8 +28,9 @@ def unregistered_units(campaign: Campaign, user):
     return _units(campaign, user).exclude(pk__in=registered_unit_ids(campaign, user)).order_by("name")
 
 
-def campaign_summary(*, campaign: Campaign, user) -> dict:
-    """Participation and registrations of one campaign, as far as `user` may see."""
+def campaign_summary(*, campaign: Campaign, user, checking: bool = True) -> dict:
+    """Participation and registrations of one campaign, as far as `user` may see; with `checking`, also
+    reporting, surveying and indicator figures."""
     visible = Initiative.objects.visible_to(user).filter(campaign=campaign)
     registered = visible.registered()
     units_total = _units(campaign, user).count()
@@ -53,7 +54,7 @@ def campaign_summary(*, campaign: Campaign, user) -> dict:
         "individual": by_kind.get(Initiative.Kind.INDIVIDUAL, 0),
         "by_status": by_status,
         "by_field": by_field,
-        **_checking(campaign, user),
+        **(_checking(campaign, user) if checking else {}),
     }
 
 

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.formats import get_format
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -10,3 +12,21 @@ def person(user) -> str:
         return "—"
     name = f"{user.last_name} {user.first_name}".strip()
     return name or user.username
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]` in a template (None when absent)."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.filter
+def score(value):
+    """A score or total as people write it: "17,5", "82" (no trailing zeros), "—" when there is none."""
+    if value is None or value == "":
+        return "—"
+    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value}"
+    return text.replace(".", get_format("DECIMAL_SEPARATOR", get_language()))
