@@ -44,7 +44,19 @@ def visited_units_last_year(campaign: Campaign) -> set[int]:
 
 
 def allocate(sizes: dict, total: int) -> dict:
-    """Split `total` over strata in proportion to their sizes, by largest remainders (never above a size)."""
+    """Split `total` over strata in proportion to their sizes, by largest remainders (never above a size).
+
+    When the sample has room for every non-empty stratum, each gets one place first, so that a small field or
+    kind is never left out; the rest is shared in proportion."""
+    population = sum(sizes.values())
+    present = [k for k, n in sizes.items() if n > 0]
+    if population and len(present) <= total < population:
+        rest = _proportional({k: max(n - 1, 0) for k, n in sizes.items()}, total - len(present))
+        return {k: rest[k] + (1 if sizes[k] > 0 else 0) for k in sizes}
+    return _proportional(sizes, total)
+
+
+def _proportional(sizes: dict, total: int) -> dict:
     population = sum(sizes.values())
     if population == 0 or total <= 0:
         return {k: 0 for k in sizes}

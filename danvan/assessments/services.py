@@ -163,7 +163,7 @@ def team_update(
 
 
 @transaction.atomic
-def assignments_add(*, team: SurveyTeam, by, initiatives: Iterable[Initiative]) -> int:
+def assignments_add(*, team: SurveyTeam, by, initiatives: Iterable[Initiative | int]) -> int:
     """Give the team initiatives to visit. Each must be accepted, of the team's campaign, and not another team's."""
     team = SurveyTeam.objects.select_for_update().select_related("campaign__organization").get(pk=team.pk)
     _check_admin(team.campaign, by)

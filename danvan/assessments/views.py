@@ -1,4 +1,5 @@
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -138,7 +139,7 @@ def team_detail(request, pk: int):
         )
     )
     progress = team_progress(team)
-    candidates = []
+    candidates: Iterable[Initiative] = []
     if can_edit and team.campaign.status == Campaign.Status.LAUNCHED:
         candidates = (
             Initiative.objects.filter(
@@ -219,8 +220,11 @@ def sample(request, campaign_id: int):
             try:
                 with transaction.atomic():
                     total = sum(
-                        services.assignments_add(team=by_id[t], by=request.user, initiatives=ids)
-                        for t, ids in chosen.items()
+                        (
+                            services.assignments_add(team=by_id[t], by=request.user, initiatives=ids)
+                            for t, ids in chosen.items()
+                        ),
+                        0,
                     )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
@@ -297,7 +301,7 @@ def rubric(request, campaign_id: int):
     elif request.method == "POST":
         raise PermissionDenied
     sections = [
-        (kind, label, [c for c in criteria if c.applies_to == kind], formsets.get(kind))
+        (kind, label, [c for c in criteria if c.applies_to == kind], formsets.get(Criterion.AppliesTo(kind)))
         for kind, label in kinds.choices
     ]
     return render(
@@ -357,9 +361,9 @@ def _scoring_page(request, initiative_id: int, kind: str):
     scope = scope_for(request.user)
     rights = scoring_rights(scope, request.user, initiative)
     allowed = {
-        Assessment.Kind.MEMBER: rights.can_score,
-        Assessment.Kind.TEAM: rights.can_reconcile,
-        Assessment.Kind.SELF: rights.can_self_assess,
+        str(Assessment.Kind.MEMBER): rights.can_score,
+        str(Assessment.Kind.TEAM): rights.can_reconcile,
+        str(Assessment.Kind.SELF): rights.can_self_assess,
     }[kind]
     assessment = _existing(initiative, kind, request.user)
     if not allowed:
@@ -480,7 +484,7 @@ def assessment_detail(request, pk: int):
     initiative = assessment.initiative
     scores = {s.criterion_id: s for s in assessment.scores.select_related("criterion")}
     criteria = services.criteria_for(initiative)
-    other_kind = {Assessment.Kind.SELF: Assessment.Kind.TEAM, Assessment.Kind.TEAM: Assessment.Kind.SELF}.get(
+    other_kind = {str(Assessment.Kind.SELF): Assessment.Kind.TEAM, str(Assessment.Kind.TEAM): Assessment.Kind.SELF}.get(
         assessment.kind
     )
     other = None

@@ -69,20 +69,35 @@ def _unique_code(campaign: Campaign, code: str) -> str:
 
 
 def _set_periods(campaign: Campaign, periods: list[dict]) -> None:
-    """Replace the periods in order, keeping the rows (and the reports that hang on them) of those kept."""
+    """Replace the periods, keeping the row (and the reports that hang on it) of each period kept: a period is
+    the same when its name is, or else its start date; an inserted period never takes over another's reports."""
     existing = list(campaign.periods.order_by("starts_on", "id"))
-    for n, p in enumerate(periods):
-        period = existing[n] if n < len(existing) else ReportingPeriod(campaign=campaign)
-        for name, value in p.items():
-            setattr(period, name, clean_text(value) if isinstance(value, str) else value)
-        period.full_clean()
-        period.save()
-    for period in existing[len(periods) :]:
+    matched: list[tuple[ReportingPeriod | None, dict]] = []
+    for p in periods:
+        name = clean_text(p.get("name", ""))
+        same = next((e for e in existing if e.name == name), None) or next(
+            (
+                e
+                for e in existing
+                if e.starts_on == p.get("starts_on") and e.name not in {clean_text(x.get("name", "")) for x in periods}
+            ),
+            None,
+        )
+        if same is not None:
+            existing.remove(same)
+        matched.append((same, p))
+    for period in existing:
         if period.reports.exists():
             raise ValidationError(
                 {"periods": _("Không thể bỏ kỳ “%(name)s”: đã có báo cáo của kỳ này.") % {"name": period.name}}
             )
         period.delete()
+    for same, p in matched:
+        period = same or ReportingPeriod(campaign=campaign)
+        for name, value in p.items():
+            setattr(period, name, clean_text(value) if isinstance(value, str) else value)
+        period.full_clean()
+        period.save()
 
 
 def _check_document(data: dict) -> None:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, ReportingPeriod
@@ -74,7 +75,7 @@ class ProgressReport(models.Model):
 
     @property
     def on_time(self) -> bool:
-        return self.submitted_at is not None and self.submitted_at.date() <= self.period.due_on
+        return self.submitted_at is not None and timezone.localdate(self.submitted_at) <= self.period.due_on
 
 
 class IndicatorValue(models.Model):

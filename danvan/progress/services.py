@@ -374,6 +374,7 @@ def send_report_reminders(*, today=None) -> int:
     sent = send_mass_mail(messages, fail_silently=False) if messages else 0
     # Recorded only once sent: a mail server that is down means the next run tries again.
     ReportReminder.objects.bulk_create(
-        [ReportReminder(initiative=i, period=p, kind=k) for p, k, i in pending], ignore_conflicts=True
+        [ReportReminder(initiative=i, period=p, kind=k) for p, k, i in pending if emails.get(i.unit_id)],
+        ignore_conflicts=True,
     )
     return sent

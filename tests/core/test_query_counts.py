@@ -49,9 +49,48 @@ def test_list_pages_do_not_grow_with_the_data(world, login, django_assert_max_nu
 
 def test_campaign_and_initiative_pages_have_a_fixed_query_count(more, login, django_assert_num_queries):
     client = login(more.admin)
-    with django_assert_num_queries(16):
+    # 16 for registration figures, 7 more for reporting, surveying and indicator totals.
+    with django_assert_num_queries(23):
         assert client.get(reverse("campaigns:detail", args=[more.campaign.pk])).status_code == 200
     with django_assert_num_queries(10):
         assert client.get(reverse("initiatives:detail", args=[more.submitted_a.pk])).status_code == 200
     with django_assert_num_queries(9):
         assert client.get(reverse("initiatives:list")).status_code == 200
+
+
+def test_an_accepted_initiative_page_does_not_grow_with_its_reports(more, login, django_assert_max_num_queries):
+    """Reports, indicator results and assessments on an accepted initiative's page: a fixed number of queries."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from danvan.campaigns.services import campaign_update
+    from danvan.initiatives.models import Initiative
+    from danvan.progress.services import report_save
+
+    today = timezone.localdate()
+    periods = [
+        {
+            "name": f"Kỳ {n}",
+            "starts_on": today - timedelta(days=90 - 30 * n),
+            "ends_on": today - timedelta(days=61 - 30 * n),
+            "due_on": today - timedelta(days=60 - 30 * n),
+        }
+        for n in range(3)
+    ]
+    campaign_update(campaign=more.campaign, by=more.admin, periods=periods)
+    initiative = Initiative.objects.filter(unit=more.unit_a, status=Initiative.Status.ACCEPTED).first()
+    client = login(more.admin)
+    url = reverse("initiatives:detail", args=[initiative.pk])
+    for n, period in enumerate(more.campaign.periods.all()):
+        report_save(
+            initiative=initiative,
+            period=period,
+            by=more.officer_a,
+            values={i.pk: 3 for i in initiative.indicators.all()},
+            activities="Đã làm.",
+        )
+        if n == 0:  # one report, then three: the page must not need more queries
+            before = count_queries(client, url, django_assert_max_num_queries, 30)
+    after = count_queries(client, url, django_assert_max_num_queries, 30)
+    assert after == before
