@@ -33,6 +33,7 @@ from danvan.campaigns.selectors import campaign_for_user
 from danvan.campaigns.services import rubric_create_default, rubric_update
 from danvan.core.access import scope_for
 from danvan.core.forms import apply_errors, decimal_text, error_text
+from danvan.core.templatetags.danvan import score as score_text
 from danvan.initiatives.models import Initiative
 from danvan.initiatives.selectors import initiative_for_user
 from danvan.insights.checking import assessment_board, indicator_progress, survey_figures, team_progress
@@ -425,7 +426,9 @@ def _scoring_page(request, initiative_id: int, kind: str):
                         }
                     )
                 if submit:
-                    messages.success(request, _("Đã gửi bản chấm điểm. Tổng điểm: %(t)s/100.") % {"t": saved.total})
+                    messages.success(
+                        request, _("Đã gửi bản chấm điểm. Tổng điểm: %(t)s/100.") % {"t": score_text(saved.total)}
+                    )
                     return redirect("assessments:detail", saved.pk)
                 messages.success(request, _("Đã lưu nháp."))
                 return redirect(request.path)

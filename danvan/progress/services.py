@@ -47,6 +47,8 @@ def _number(raw, where: str) -> Decimal | None:
     # "1.250" and "1,5" as Vietnamese write them: a lone comma is the decimal mark.
     if "," in text and "." not in text:
         text = text.replace(",", ".")
+    elif "," in text and text.rfind(",") > text.rfind("."):  # "1.250,5": dots group thousands
+        text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)
     except (InvalidOperation, ValueError):

@@ -47,6 +47,7 @@
     restored: document.documentElement.lang === "en" ? "Restored what you typed before the page was closed; save it." : "Đã khôi phục nội dung đồng chí nhập trước đó nhưng chưa lưu. Hãy lưu lại.",
     saving: document.documentElement.lang === "en" ? "Saving…" : "Đang lưu…",
     offline: document.documentElement.lang === "en" ? "No connection. What you typed is kept on this device; retrying in %s s…" : "Mất kết nối. Nội dung vẫn được giữ trên máy; sẽ tự thử lưu lại sau %s giây…",
+    refused: document.documentElement.lang === "en" ? "Not saved: your session has ended or you may no longer score this. What you typed is kept on this device; log in again and reload the page." : "Chưa lưu được: phiên đăng nhập đã hết hoặc đồng chí không còn quyền chấm. Nội dung vẫn được giữ trên máy; hãy đăng nhập lại rồi tải lại trang.",
     noSubmit: document.documentElement.lang === "en" ? "No connection: cannot submit now. Save a draft; it will be sent when the connection is back." : "Không có kết nối: chưa gửi được. Hãy lưu nháp; nội dung sẽ được lưu khi có mạng trở lại."
   };
 
@@ -127,6 +128,11 @@
       headers: { "Accept": "application/json" }
     }).then(function (response) {
       if (response.status >= 500) throw new Error("server");
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+      if (!json || response.redirected) {
+        // A login page or a refusal is an answer, not a lost connection: keep the content, do not retry.
+        return { ok: false, data: { message: T.refused } };
+      }
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (result.ok && result.data.ok) {

@@ -144,7 +144,6 @@ def test_a_decimal_comma_and_spaces_in_a_value_are_read_as_vietnamese_write_them
     assert values == {rp.people.pk: Decimal("1250.00"), rp.sessions.pk: Decimal("2.50")}
 
 
-@pytest.mark.xfail(strict=True, reason="_number reads only a lone comma as Vietnamese; '1.250,5' is refused")
 def test_a_number_with_thousands_dots_and_a_decimal_comma_is_read(world, rp):
     report = report_save(initiative=rp.measured, period=rp.q1, by=world.officer_a, values={rp.people.pk: "1.250,5"})
     assert report.values.get(indicator=rp.people).value == Decimal("1250.50")
