@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "danvan.initiatives",
     "danvan.progress",
     "danvan.assessments",
+    "danvan.recognition",
+    "danvan.showcase",
     "danvan.insights",
     "danvan.api",
     "danvan.demo",

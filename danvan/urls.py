@@ -27,6 +27,8 @@ urlpatterns = [
     path("initiatives/", include("danvan.initiatives.urls")),
     path("progress/", include("danvan.progress.urls")),
     path("survey/", include("danvan.assessments.urls")),
+    path("review/", include("danvan.recognition.urls")),
+    path("showcase/", include("danvan.showcase.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from danvan.assessments import services as survey
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.services import campaign_close, campaign_create, campaign_launch
-from danvan.demo import checking, data
+from danvan.demo import checking, data, review
 from danvan.initiatives import services as initiatives
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Membership, Organization
@@ -173,6 +173,8 @@ def load(stdout=None) -> dict:
     checking.load_survey(c2017, admin, users, officer_for, rng)
     say("  2017: báo cáo quý, 2 đoàn khảo sát, tự đánh giá\n")
     campaign_close(campaign=c2017, by=admin)
+    exemplary = review.load_review(c2017, admin, officer_for)
+    say(f"  2017: bình xét, {len(exemplary)} mô hình tiêu biểu được khen thưởng\n")
 
     # 2018: stricter registration, open now for the demo (so that people can try registering).
     today = timezone.localdate()
@@ -246,6 +248,10 @@ def load(stdout=None) -> dict:
     accepted_2018 = Initiative.objects.filter(campaign=c2018, status=Initiative.Status.ACCEPTED).order_by("pk")
     survey.assignments_add(team=team, by=admin, initiatives=list(accepted_2018[:3]))
     say(f"  2018: {len(data.INITIATIVES_2018)} mô hình (nháp, chờ duyệt, trả lại, đã duyệt)\n")
+    review.load_showcase(exemplary, admin, officer_for, random.Random(2018))
+    review.load_replications(exemplary, c2018, admin, officer_for, orgs)
+    review.load_near_copy(c2017, c2018, exemplary, officer_for, orgs)
+    say("  Công khai 13 mô hình tiêu biểu, ý kiến người dân; nhân rộng sang năm 2018\n")
     return {"bloc": bloc, "campaigns": [c2017, c2018], "users": users}
 
 

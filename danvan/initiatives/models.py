@@ -44,6 +44,13 @@ class Initiative(models.Model):
         ACCEPTED = "accepted", _("Đã duyệt")
         WITHDRAWN = "withdrawn", _("Đã rút")
 
+    class Result(models.TextChoices):
+        """The year-end review's outcome (bình xét), separate from the registration workflow."""
+
+        NOT_ACHIEVED = "not_achieved", _("Không đạt")
+        RECOGNISED = "recognised", _("Đạt")
+        EXEMPLARY = "exemplary", _("Tiêu biểu")
+
     REGISTERED_STATUSES = (Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
     # What the bloc insists on before a registration can be sent (the seed's lesson against formalism).
@@ -84,6 +91,10 @@ class Initiative(models.Model):
         on_delete=models.SET_NULL,
         related_name="continuations",
     )
+    # Set only by recognition.services.result_decide, at the year-end review.
+    result = models.CharField(_("kết quả bình xét"), max_length=20, choices=Result.choices, blank=True)
+    result_reason = models.TextField(_("lý do"), blank=True)
+    result_decided_at = models.DateTimeField(_("bình xét lúc"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -101,7 +112,10 @@ class Initiative(models.Model):
         verbose_name = _("mô hình")
         verbose_name_plural = _("mô hình")
         ordering = ["-campaign__year", "unit__path", "id"]
-        indexes = [models.Index(fields=["campaign", "status"], name="initiative_campaign_status")]
+        indexes = [
+            models.Index(fields=["campaign", "status"], name="initiative_campaign_status"),
+            models.Index(fields=["campaign", "result"], name="initiative_campaign_result"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
@@ -173,6 +187,7 @@ class InitiativeEvent(models.Model):
     class Action(models.TextChoices):
         CREATED = "created", _("Đã tạo bản nháp")
         CARRIED_OVER = "carried_over", _("Đã tiếp nối từ năm trước")
+        REPLICATED = "replicated", _("Đăng ký nhân rộng mô hình tiêu biểu")
         UPDATED = "updated", _("Đã sửa nội dung")
         SUBMITTED = "submitted", _("Đã gửi đăng ký")
         RETURNED = "returned", _("Đã trả lại để sửa")

@@ -30,7 +30,7 @@ def unregistered_units(campaign: Campaign, user):
 
 def campaign_summary(*, campaign: Campaign, user, checking: bool = True) -> dict:
     """Participation and registrations of one campaign, as far as `user` may see; with `checking`, also
-    reporting, surveying and indicator figures."""
+    reporting, surveying, indicator and year-end review figures."""
     visible = Initiative.objects.visible_to(user).filter(campaign=campaign)
     registered = visible.registered()
     units_total = _units(campaign, user).count()
@@ -55,6 +55,7 @@ def campaign_summary(*, campaign: Campaign, user, checking: bool = True) -> dict
         "by_status": by_status,
         "by_field": by_field,
         **(_checking(campaign, user) if checking else {}),
+        **(_review(campaign, user) if checking else {}),
     }
 
 
@@ -73,4 +74,20 @@ def _checking(campaign: Campaign, user) -> dict:
         "surveyed_units": survey.surveyed_units,
         "self_assessed": survey.self_assessed,
         "indicator_totals": indicator_totals(campaign, user),
+    }
+
+
+def _review(campaign: Campaign, user) -> dict:
+    from danvan.insights.review import recognition_figures
+
+    r = recognition_figures(campaign, user)
+    return {
+        "not_achieved": r.not_achieved,
+        "recognised": r.recognised,
+        "exemplary": r.exemplary,
+        "undecided": r.undecided,
+        "commended": r.commended,
+        "commendations": r.commendations,
+        "replications": r.replications,
+        "replicated": r.replicated,
     }

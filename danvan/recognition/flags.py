@@ -1,0 +1,170 @@
+"""Quality flags against formalism: an initiative with nothing to measure, nothing to show, silence for two
+periods, a large self/team gap, or a text nearly identical to another unit's initiative.
+
+Flags inform the review; they never decide it. Everything is computed in a few queries per campaign, so the
+review board costs the same for 10 initiatives or 10,000.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.text import fold
+from danvan.initiatives.models import Attachment, Initiative
+from danvan.progress.models import Evidence, ProgressReport
+
+# Two initiatives sharing this share of their three-word sequences are the same text with a few words changed.
+NEAR_DUPLICATE = 0.5
+# A sequence found in more initiatives than this is a stock phrase of the genre, not evidence of copying.
+_COMMON = 40
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    label: str
+    detail: str = ""
+    other_id: int | None = None
+
+
+LABELS = {
+    "no_indicator": _("Không có chỉ tiêu đo được"),
+    "no_evidence": _("Không có minh chứng"),
+    "missing_reports": _("Không báo cáo từ hai kỳ trở lên"),
+    "large_gap": _("Tự chấm chênh lệch lớn với điểm đoàn"),
+    "near_duplicate": _("Nội dung gần trùng mô hình của đơn vị khác"),
+}
+
+
+def _shingles(text: str) -> set[str]:
+    words = _WORD.findall(fold(text))
+    return {" ".join(words[k : k + 3]) for k in range(max(0, len(words) - 2))}
+
+
+def _text(i: Initiative) -> str:
+    return " ".join([i.title, i.goals, i.method])
+
+
+def near_duplicates(initiatives: list[Initiative], pool: list[Initiative]) -> dict[int, tuple[Initiative, float]]:
+    """For each of `initiatives`, the most similar initiative of another unit in `pool` (at or above the
+    threshold), leaving out its own replication and carry-over links."""
+    shingles = {i.pk: _shingles(_text(i)) for i in {*initiatives, *pool}}
+    by_id = {i.pk: i for i in pool}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in pool:
+        for s in shingles[i.pk]:
+            index[s].append(i.pk)
+    family = _families({i.pk for i in initiatives} | set(by_id))
+    found: dict[int, tuple[Initiative, float]] = {}
+    for i in initiatives:
+        mine = shingles[i.pk]
+        shared: dict[int, int] = defaultdict(int)
+        for s in mine:
+            ids = index.get(s, ())
+            if len(ids) > _COMMON:
+                continue
+            for pk in ids:
+                shared[pk] += 1
+        best: tuple[Initiative, float] | None = None
+        for other_id, n in shared.items():
+            other = by_id[other_id]
+            if other_id == i.pk or (other.unit.base_id or other.unit_id) == (i.unit.base_id or i.unit_id):
+                continue
+            if family[i.pk] == family[other_id]:
+                continue
+            similarity = n / len(mine | shingles[other_id])
+            if similarity >= NEAR_DUPLICATE and (best is None or similarity > best[1]):
+                best = (other, similarity)
+        if best:
+            found[i.pk] = best
+    return found
+
+
+def _families(ids: set[int]) -> dict[int, int]:
+    """Each initiative's family: the first ancestor through replication and carry-over links. A copy, its
+    original, its sister copies and a carried-over model share a text legitimately."""
+    from danvan.recognition.models import Replication
+
+    parent: dict[int, int] = dict(Replication.objects.filter(copy_id__in=ids).values_list("copy_id", "original_id"))
+    parent.update(
+        Initiative.objects.filter(pk__in=ids, carried_over_from__isnull=False).values_list("pk", "carried_over_from_id")
+    )
+    missing = set(parent.values()) - ids
+    while missing:  # ancestors outside the pool (an older campaign)
+        found = dict(Replication.objects.filter(copy_id__in=missing).values_list("copy_id", "original_id"))
+        found.update(
+            Initiative.objects.filter(pk__in=missing, carried_over_from__isnull=False).values_list(
+                "pk", "carried_over_from_id"
+            )
+        )
+        parent.update(found)
+        missing = set(found.values()) - set(parent)
+
+    def root(pk: int) -> int:
+        seen = set()
+        while pk in parent and pk not in seen:
+            seen.add(pk)
+            pk = parent[pk]
+        return pk
+
+    return {pk: root(pk) for pk in ids}
+
+
+def comparison_pool(campaign) -> list[Initiative]:
+    """What a registration is compared with: the campaign's and the previous campaign's registrations."""
+    campaigns = [campaign.pk] + ([campaign.previous_id] if campaign.previous_id else [])
+    return list(
+        Initiative.objects.registered()
+        .filter(campaign_id__in=campaigns)
+        .select_related("unit", "campaign")
+        .only("pk", "title", "goals", "method", "unit__base_id", "unit__name", "campaign__year")
+    )
+
+
+def quality_flags(initiatives: list[Initiative], *, due_periods: int, gaps: dict[int, bool], pool=None) -> dict:
+    """{initiative id: [Flag, …]} for the given initiatives of one campaign."""
+    ids = [i.pk for i in initiatives]
+    indicators = dict(Initiative.objects.filter(pk__in=ids).annotate(n=Count("indicators")).values_list("pk", "n"))
+    with_evidence = set(
+        Evidence.objects.filter(report__initiative_id__in=ids)
+        .exclude(report__status=ProgressReport.Status.DRAFT)
+        .values_list("report__initiative_id", flat=True)
+    ) | set(Attachment.objects.filter(initiative_id__in=ids).values_list("initiative_id", flat=True))
+    sent = defaultdict(int)
+    for initiative_id, n in (
+        ProgressReport.objects.sent().filter(initiative_id__in=ids).values_list("initiative_id").annotate(n=Count("id"))
+    ):
+        sent[initiative_id] = n
+    copies = (
+        near_duplicates(initiatives, pool if pool is not None else comparison_pool(initiatives[0].campaign))
+        if initiatives
+        else {}
+    )
+    out: dict[int, list[Flag]] = {}
+    for i in initiatives:
+        flags = []
+        if not indicators.get(i.pk):
+            flags.append(Flag("no_indicator", str(LABELS["no_indicator"])))
+        if i.status == Initiative.Status.ACCEPTED and i.pk not in with_evidence:
+            flags.append(Flag("no_evidence", str(LABELS["no_evidence"])))
+        missing = due_periods - sent[i.pk] if i.status == Initiative.Status.ACCEPTED else 0
+        if missing >= 2:
+            flags.append(Flag("missing_reports", str(LABELS["missing_reports"]), str(missing)))
+        if gaps.get(i.pk):
+            flags.append(Flag("large_gap", str(LABELS["large_gap"])))
+        if i.pk in copies:
+            other, similarity = copies[i.pk]
+            flags.append(
+                Flag(
+                    "near_duplicate",
+                    str(LABELS["near_duplicate"]),
+                    f"{other.title} – {other.unit.name} ({other.campaign.year}): {round(similarity * 100)}%",
+                    other.pk,
+                )
+            )
+        out[i.pk] = flags
+    return out
