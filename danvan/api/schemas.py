@@ -75,6 +75,7 @@ class InitiativeOut(Schema):
     status: str
     indicators: list[IndicatorOut]
     carried_over_from: int | None
+    result: str
     submitted_at: datetime | None
     accepted_at: datetime | None
 
@@ -113,6 +114,14 @@ class SummaryCheckingOut(SummaryOut):
     surveyed_units: int
     self_assessed: int
     indicator_totals: list[IndicatorTotalOut]
+    not_achieved: int
+    recognised: int
+    exemplary: int
+    undecided: int
+    commended: int
+    commendations: int
+    replications: int
+    replicated: int
 
 
 class PeriodRef(Schema):
@@ -275,3 +284,216 @@ class AssessmentIn(Schema):
     comment: str = ""
     version: int | None = None
     submit: bool = False
+
+
+# --- Year-end review ------------------------------------------------------------------------------------------
+
+
+class FlagOut(Schema):
+    code: str
+    label: str
+    detail: str
+    other: int | None
+
+
+class ReviewRowOut(Schema):
+    rank: int | None
+    initiative: int
+    title: str
+    unit: OrgRef
+    kind: str
+    team: str
+    team_total: Decimal | None
+    self_total: Decimal | None
+    raw: Decimal | None
+    standardised: Decimal | None
+    gap: Decimal | None
+    indicator_percent: float | None
+    reports_sent: int
+    reports_due: int
+    feedback_count: int
+    feedback_average: float | None
+    flags: list[FlagOut]
+    rounds: list[int]
+    result: str
+
+
+class ResultIn(Schema):
+    result: str
+    reason: str
+    expected_version: int | None = None
+
+
+class ResultOut(Schema):
+    id: int
+    result: str
+    result_reason: str
+    result_decided_at: datetime | None
+    version: int
+
+
+class CommendationEntryIn(Schema):
+    initiative: int
+    honouree: str = ""
+    honouree_kind: str = ""
+    citation: str = ""
+
+
+class CommendationIn(Schema):
+    campaign: int
+    number: str
+    issued_on: date
+    issuer: str
+    form: str
+    title: str
+    signer_name: str
+    signer_title: str
+    entries: list[CommendationEntryIn]
+
+
+class CommendationEntryOut(Schema):
+    id: int
+    initiative: int
+    initiative_title: str
+    unit: OrgRef
+    honouree_kind: str
+    honouree: str
+    citation: str
+    assessment: int | None
+    total_at_decision: Decimal | None
+
+
+class CommendationOut(Schema):
+    id: int
+    campaign: int
+    number: str
+    issued_on: date
+    issuer: str
+    issuing_org: OrgRef
+    form: str
+    title: str
+    signer_name: str
+    signer_title: str
+    entries: list[CommendationEntryOut]
+
+
+class InitiativeRef(Schema):
+    id: int
+    title: str
+    unit: OrgRef
+    year: int
+    status: str
+    result: str
+
+
+class ReplicationOut(Schema):
+    id: int
+    original: InitiativeRef
+    replica: InitiativeRef
+    created_at: datetime
+
+
+class ReplicateIn(Schema):
+    campaign: int
+    unit: int
+    title: str = ""
+
+
+# --- Public showcase: only what the bloc published; no internal field ever appears here. --------------------------
+
+
+class PublicUnit(Schema):
+    name: str
+
+
+class PublicIndicator(Schema):
+    name: str
+    unit_of_measure: str
+    target: Decimal
+    actual: Decimal
+
+
+class PublicPhoto(Schema):
+    url: str
+    caption: str
+
+
+class PublicHonour(Schema):
+    form: str
+    decision_number: str
+    issued_on: date
+    issuer: str
+    honouree: str
+
+
+class PublicCopy(Schema):
+    title: str
+    unit: str
+    year: int
+
+
+class PublicFeedbackFigures(Schema):
+    count: int
+    average_rating: float | None
+
+
+class PublicOpinion(Schema):
+    rating: int
+    comment: str
+    author_name: str
+    author_area: str
+    created_on: date
+
+
+class ShowcaseOut(Schema):
+    id: int
+    url: str
+    title: str
+    campaign: int
+    year: int
+    unit: PublicUnit
+    kind: str
+    fields: list[str]
+    summary: str
+    implementers: str
+    beneficiaries: str
+    results: str
+    published_at: datetime | None
+    indicators: list[PublicIndicator]
+    photos: list[PublicPhoto]
+    honours: list[PublicHonour]
+    copies: list[PublicCopy]
+    feedback: PublicFeedbackFigures
+
+
+class ShowcaseDetailOut(ShowcaseOut):
+    opinions: list[PublicOpinion]
+
+
+class FeedbackIn(Schema):
+    rating: int
+    comment: str
+    author_name: str = ""
+    author_area: str = ""
+
+
+class FeedbackAccepted(Schema):
+    detail: str
+
+
+class FeedbackOut(Schema):
+    id: int
+    initiative: int
+    initiative_title: str
+    rating: int
+    comment: str
+    author_name: str
+    author_area: str
+    status: str
+    created_at: datetime
+    rejection_reason: str
+
+
+class ModerateIn(Schema):
+    approve: bool
+    reason: str = ""

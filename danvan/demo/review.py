@@ -52,6 +52,11 @@ FEEDBACK = [
 ]
 
 
+def _vn(value) -> str:
+    """A score as Vietnamese write it: decimal comma, no trailing zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def _honouree(i: Initiative) -> str:
     """The unit for a collective model; for an individual one, the named cadre as the registration gives them."""
     if i.kind == Initiative.Kind.INDIVIDUAL:
@@ -81,7 +86,8 @@ def load_review(c2017: Campaign, admin, officer_for) -> list[Initiative]:
             by=admin,
             round=1,
             proposed_result=Initiative.Result.EXEMPLARY,
-            reason=f"Điểm {row.standardised} trên thang 100 (đã quy đổi); đề nghị xét tiêu biểu.",
+            reason=f"Điểm {_vn(row.standardised)} trên thang 100 (đã quy đổi); đề nghị xét tiêu biểu.",
+            at=_at(date(2017, 12, 20), 9),
         )
     final = shortlist[:EXEMPLARY]
     for row in final:
@@ -91,7 +97,8 @@ def load_review(c2017: Campaign, admin, officer_for) -> list[Initiative]:
             by=admin,
             round=2,
             proposed_result=Initiative.Result.EXEMPLARY,
-            reason=f"Ban Thường vụ thống nhất: {basis} {row.raw}, kết quả vượt chỉ tiêu, có minh chứng đầy đủ.",
+            reason=f"Ban Thường vụ thống nhất: {basis} {_vn(row.raw)}, kết quả vượt chỉ tiêu, có minh chứng đầy đủ.",
+            at=_at(date(2018, 1, 5), 9),
         )
     at = _at(date(2018, 1, 10), 15)
     recognition.shortlist_decide(campaign=c2017, round=2, by=admin, at=at)
@@ -100,10 +107,10 @@ def load_review(c2017: Campaign, admin, officer_for) -> list[Initiative]:
         if row.initiative.pk in chosen or row.raw is None:
             continue
         if row.standardised is not None and row.standardised >= PASS_MARK:
-            result, reason = Initiative.Result.RECOGNISED, f"Đạt yêu cầu: {row.standardised} điểm (đã quy đổi)."
+            result, reason = Initiative.Result.RECOGNISED, f"Đạt yêu cầu: {_vn(row.standardised)} điểm (đã quy đổi)."
         else:
             result = Initiative.Result.NOT_ACHIEVED
-            reason = f"Chưa đạt: {row.standardised} điểm (đã quy đổi), kết quả chưa rõ nét."
+            reason = f"Chưa đạt: {_vn(row.standardised)} điểm (đã quy đổi), kết quả chưa rõ nét."
         recognition.result_decide(initiative=row.initiative, by=admin, result=result, reason=reason, at=at)
     exemplary = [r.initiative for r in final]
     recognition.commendation_create(
@@ -130,6 +137,7 @@ def load_showcase(exemplary: list[Initiative], admin, officer_for, rng: random.R
             initiative=i,
             by=admin,
             publish=True,
+            at=_at(date(2018, 1, 20) + timedelta(days=n), 9),
             headline=i.title,
             summary="\n\n".join(p for p in (i.situation, i.goals, i.method) if p),
             implementers=i.implementers,
@@ -159,10 +167,11 @@ def load_showcase(exemplary: list[Initiative], admin, officer_for, rng: random.R
             )
             if k == 3 and n in (1, 2):
                 continue  # still waiting for the unit
-            f = showcase.feedback_moderate(feedback=f, by=officer, approve=True)
+            sent = f.created_at
+            f = showcase.feedback_moderate(feedback=f, by=officer, approve=True, at=sent + timedelta(days=2))
             if k == 3 and n == 3:
                 continue  # approved by the unit, waiting for the bloc
-            showcase.feedback_moderate(feedback=f, by=admin, approve=True)
+            showcase.feedback_moderate(feedback=f, by=admin, approve=True, at=sent + timedelta(days=4))
     # A message that is not feedback at all: turned down by the unit, with the reason kept.
     spam = showcase.feedback_submit(
         entry=exemplary[0].showcase,
@@ -172,7 +181,11 @@ def load_showcase(exemplary: list[Initiative], admin, officer_for, rng: random.R
         now=_at(date(2018, 2, 20), 22),
     )
     showcase.feedback_moderate(
-        feedback=spam, by=officer_for(exemplary[0].unit.code), approve=False, reason="Quảng cáo, không liên quan."
+        feedback=spam,
+        by=officer_for(exemplary[0].unit.code),
+        approve=False,
+        reason="Quảng cáo, không liên quan.",
+        at=_at(date(2018, 2, 21), 8),
     )
     assert Feedback.objects.count() > 0
 
@@ -184,7 +197,9 @@ def load_replications(exemplary: list[Initiative], c2018: Campaign, admin, offic
         officer = officer_for(code)
         original = exemplary[original_pos]
         day = date(2018, 3, 5) + timedelta(days=n)
-        copy = recognition.initiative_replicate(original=original, campaign=c2018, unit=unit, by=officer, today=day)
+        copy = recognition.initiative_replicate(
+            original=original, campaign=c2018, unit=unit, by=officer, today=day, at=_at(day, 8)
+        )
         if n == len(ADOPTERS) - 1:
             continue
         copy = initiatives.initiative_submit(initiative=copy, by=officer, today=day, at=_at(day))
@@ -224,6 +239,7 @@ def load_near_copy(
             for i in source.indicators.all()
         ],
         today=day,
+        at=_at(day, 8),
         title=source.title + " năm 2018",
         **{name: getattr(source, name) for name in initiatives.LONG_FIELDS},
     )

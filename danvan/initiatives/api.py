@@ -30,6 +30,7 @@ def _out(i: Initiative) -> dict:
         "status": i.status,
         "indicators": list(i.indicators.all()),
         "carried_over_from": i.carried_over_from_id,
+        "result": i.result,
         "submitted_at": i.submitted_at,
         "accepted_at": i.accepted_at,
     }

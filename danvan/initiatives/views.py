@@ -31,6 +31,7 @@ from danvan.initiatives.selectors import attachment_for_user, filter_initiatives
 from danvan.insights.checking import indicator_progress
 from danvan.orgs.models import Organization
 from danvan.progress.selectors import reports_by_period
+from danvan.recognition.selectors import initiative_recognition
 
 
 @login_required
@@ -177,6 +178,8 @@ def initiative_detail(request, pk: int):
             )
             if not any(x.campaign_id == c.pk for x in continuations)
         ]
+    carrying_out = _carrying_out(initiative, request.user)
+    scoring = carrying_out.get("scoring") or {}
     return render(
         request,
         "initiatives/detail.html",
@@ -192,7 +195,8 @@ def initiative_detail(request, pk: int):
             "missing": initiative.missing_for_submission() if perms.can_submit else [],
             "return_form": ReturnForm(initial={"version": initiative.version}),
             "attachment_form": AttachmentForm(),
-            **_carrying_out(initiative, request.user),
+            "recognition": initiative_recognition(initiative, request.user, large_gap=bool(scoring.get("large_gap"))),
+            **carrying_out,
         },
     )
 

@@ -268,3 +268,22 @@ def indicator_progress(initiative: Initiative, user) -> tuple[list[ReportingPeri
         actual = (given[-1] if given else Decimal(0)) if is_rate(ind.unit_of_measure) else sum(given, Decimal(0))
         rows.append(IndicatorProgress(ind, by_period, actual))
     return periods, rows
+
+
+def published_indicator_results(initiative: Initiative) -> list[IndicatorProgress]:
+    """Each indicator's actual against its target from the initiative's sent reports, for the public showcase:
+    the caller has checked the initiative is published; nothing but the numbers leaves this function."""
+    periods = list(initiative.campaign.periods.all())
+    order = {p.pk: n for n, p in enumerate(periods)}
+    given: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    sent = IndicatorValue.objects.filter(report__initiative=initiative).exclude(
+        report__status=ProgressReport.Status.DRAFT
+    )
+    for indicator_id, period_id, value in sent.values_list("indicator_id", "report__period_id", "value"):
+        given[indicator_id].append((order.get(period_id, 0), value))
+    rows = []
+    for ind in initiative.indicators.all():
+        values = [v for _n, v in sorted(given.get(ind.pk, []))]
+        actual = (values[-1] if values else Decimal(0)) if is_rate(ind.unit_of_measure) else sum(values, Decimal(0))
+        rows.append(IndicatorProgress(ind, [], actual))
+    return rows

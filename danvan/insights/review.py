@@ -224,17 +224,23 @@ def recognition_figures(campaign: Campaign, user) -> RecognitionFigures:
     accepted = Initiative.objects.visible_to(user).filter(campaign=campaign, status=Initiative.Status.ACCEPTED)
     R = Initiative.Result
     counts = dict(accepted.values_list("result").annotate(n=Count("id")))
-    entries = CommendationEntry.objects.filter(commendation__campaign=campaign, initiative__in=accepted)
-    copies = Replication.objects.filter(original__in=accepted).exclude(copy__status=Initiative.Status.WITHDRAWN)
+    honours = CommendationEntry.objects.filter(commendation__campaign=campaign, initiative__in=accepted).aggregate(
+        initiatives=Count("initiative_id", distinct=True), decisions=Count("commendation_id", distinct=True)
+    )
+    copies = (
+        Replication.objects.filter(original__in=accepted, copy__in=Initiative.objects.visible_to(user))
+        .exclude(copy__status=Initiative.Status.WITHDRAWN)
+        .aggregate(copies=Count("id"), originals=Count("original_id", distinct=True))
+    )
     return RecognitionFigures(
         not_achieved=counts.get(R.NOT_ACHIEVED, 0),
         recognised=counts.get(R.RECOGNISED, 0),
         exemplary=counts.get(R.EXEMPLARY, 0),
         undecided=counts.get("", 0),
-        commended=entries.values("initiative_id").distinct().count(),
-        commendations=entries.values("commendation_id").distinct().count(),
-        replications=copies.count(),
-        replicated=copies.values("original_id").distinct().count(),
+        commended=honours["initiatives"],
+        commendations=honours["decisions"],
+        replications=copies["copies"],
+        replicated=copies["originals"],
     )
 
 

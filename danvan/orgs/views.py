@@ -14,6 +14,7 @@ from danvan.orgs import services
 from danvan.orgs.forms import ImportForm, OrganizationForm, PersonForm
 from danvan.orgs.models import Membership, Organization
 from danvan.orgs.selectors import organization_for_user
+from danvan.recognition.selectors import honours_by_year
 
 
 @login_required
@@ -47,6 +48,7 @@ def organization_detail(request, pk: int):
             "officers": officers,
             "initiatives": initiatives,
             "person_form": PersonForm() if can_edit else None,
+            "honours": honours_by_year(org),
         },
     )
 

@@ -10,8 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danvan.assessments.models import AssessmentPhoto
+from danvan.campaigns.models import Campaign
 from danvan.core.text import fold
 from danvan.initiatives.models import Attachment, Initiative
 from danvan.progress.models import Evidence, ProgressReport
@@ -134,10 +137,18 @@ def quality_flags(initiatives: list[Initiative], *, due_periods: int, gaps: dict
         .exclude(report__status=ProgressReport.Status.DRAFT)
         .values_list("report__initiative_id", flat=True)
     ) | set(Attachment.objects.filter(initiative_id__in=ids).values_list("initiative_id", flat=True))
+    with_evidence |= set(
+        AssessmentPhoto.objects.filter(assessment__initiative_id__in=ids).values_list(
+            "assessment__initiative_id", flat=True
+        )
+    )
+    # Only reports of periods past their deadline (the rule of insights.checking.due_periods) make up for them:
+    # reporting early on the running period does not fill two missed ones.
+    reports = ProgressReport.objects.sent().filter(initiative_id__in=ids)
+    if initiatives and initiatives[0].campaign.status != Campaign.Status.CLOSED:
+        reports = reports.filter(period__due_on__lt=timezone.localdate())
     sent = defaultdict(int)
-    for initiative_id, n in (
-        ProgressReport.objects.sent().filter(initiative_id__in=ids).values_list("initiative_id").annotate(n=Count("id"))
-    ):
+    for initiative_id, n in reports.values_list("initiative_id").annotate(n=Count("id")):
         sent[initiative_id] = n
     copies = (
         near_duplicates(initiatives, pool if pool is not None else comparison_pool(initiatives[0].campaign))

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.assessments.models import Assessment
@@ -31,7 +32,7 @@ class ShortlistEntry(models.Model):
     proposed_result = models.CharField(_("đề xuất kết quả"), max_length=20, choices=Initiative.Result.choices)
     reason = models.TextField(_("lý do đề xuất"))
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(default=timezone.now)
 
     objects = ShortlistEntryQuerySet.as_manager()
 

@@ -31,3 +31,16 @@ class ReplicationRights:
 def same_base(a, b) -> bool:
     """Two units of the same base organisation (a cell and its base committee) are one unit for replication."""
     return (a.base_id or a.pk) == (b.base_id or b.pk)
+
+
+def adoptable(user):
+    """Exemplary initiatives a signed-in person may open to adopt: those they see anyway, and those the bloc
+    published on the showcase (other units' initiatives are otherwise out of their sight)."""
+    from django.db.models import Q
+
+    visible = Initiative.objects.visible_to(user).values("pk")
+    return (
+        Initiative.objects.filter(result=Initiative.Result.EXEMPLARY)
+        .filter(Q(pk__in=visible) | Q(showcase__is_published=True))
+        .select_related("unit", "campaign")
+    )

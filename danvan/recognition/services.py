@@ -105,7 +105,9 @@ def result_decide(
 
 
 @transaction.atomic
-def shortlist_add(*, initiative: Initiative, by, round: int, proposed_result: str, reason: str) -> ShortlistEntry:
+def shortlist_add(
+    *, initiative: Initiative, by, round: int, proposed_result: str, reason: str, at=None
+) -> ShortlistEntry:
     """Propose an initiative in a round; from round 2 on, only initiatives kept from the round before."""
     initiative = _locked_initiative(initiative)
     _require_reviewer(by, initiative.campaign)
@@ -127,6 +129,7 @@ def shortlist_add(*, initiative: Initiative, by, round: int, proposed_result: st
             "proposed_result": proposed_result,
             "reason": reason,
             "added_by": by,
+            "added_at": at or timezone.now(),
         },
     )
     audit(
@@ -174,8 +177,12 @@ class EntryInput:
     citation: str = ""
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+
 def number_key(number: str) -> str:
-    return fold(number).replace(" ", "")
+    """A decision number as it is compared: no case, spaces or diacritics, every kind of dash a hyphen."""
+    return fold(number).translate(_DASHES).replace(" ", "")
 
 
 def _evidence(initiative: Initiative) -> Assessment | None:
@@ -332,13 +339,13 @@ def replication_problem(*, original: Initiative, unit: Organization) -> str:
     if original.result != R.EXEMPLARY:
         return _("Chỉ nhân rộng được mô hình đã được bình xét là tiêu biểu.")
     if same_base(unit, original.unit):
-        return _("Đây là mô hình của chính đơn vị; hãy dùng “Tiếp nối sang năm sau”.")
+        return _("Đây là mô hình của chính đơn vị: hãy tiếp tục thực hiện nó trong năm sau thay vì nhân rộng.")
     return ""
 
 
 @transaction.atomic
 def initiative_replicate(
-    *, original: Initiative, campaign: Campaign, unit: Organization, by, title: str = "", today=None
+    *, original: Initiative, campaign: Campaign, unit: Organization, by, title: str = "", today=None, at=None
 ) -> Initiative:
     """Another unit adopts an exemplary initiative: its own draft registration in `campaign`, with the original's
     content and indicators to adapt, linked back so that the spread is measured."""
@@ -371,6 +378,7 @@ def initiative_replicate(
             for i in original.indicators.all()
         ],
         today=today,
+        at=at,
         **content,
     )
     Replication.objects.create(original=original, copy=copy, created_by=by)
@@ -379,7 +387,7 @@ def initiative_replicate(
         action=InitiativeEvent.Action.REPLICATED,
         comment=f"{original.title} – {original.unit.name} ({original.campaign.year})",
         actor=by,
-        at=timezone.now(),
+        at=at or timezone.now(),
     )
     audit(actor=by, action="initiative.replicate", target=copy, changes={"original": original.pk, "unit": unit.pk})
     return copy

@@ -20,7 +20,8 @@ class ShowcaseEntryQuerySet(models.QuerySet):
         """Published entries for everyone; unpublished ones for whoever sees the initiative."""
         if user is None or not user.is_authenticated:
             return self.published()
-        return self.filter(Q(is_published=True) | Q(initiative__in=Initiative.objects.visible_to(user)))
+        published = Q(is_published=True, initiative__result=Initiative.Result.EXEMPLARY)
+        return self.filter(published | Q(initiative__in=Initiative.objects.visible_to(user)))
 
 
 class ShowcaseEntry(models.Model):

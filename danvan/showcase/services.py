@@ -22,8 +22,9 @@ from danvan.showcase.models import Feedback, ShowcaseEntry, ShowcasePhoto
 # Anything that looks like markup or a script is refused outright: the public pages escape everything anyway,
 # but a comment full of tags is never an honest opinion.
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|&#|&lt;|\bon[a-z]+\s*=", re.IGNORECASE)
-# The same address may send this many opinions an hour (on all initiatives together).
-FEEDBACK_PER_HOUR = getattr(settings, "DANVAN_FEEDBACK_PER_HOUR", 5)
+# The same address may send this many opinions an hour (on all initiatives together);
+# settings.DANVAN_FEEDBACK_PER_HOUR overrides it, read at each submission.
+FEEDBACK_PER_HOUR = 5
 COMMENT_MAX = 1000
 PUBLIC_TEXTS = {
     "headline": 255,
@@ -79,7 +80,7 @@ def _clean_public_texts(texts: dict) -> dict:
 
 
 @transaction.atomic
-def showcase_save(*, initiative: Initiative, by, publish: bool | None = None, **texts) -> ShowcaseEntry:
+def showcase_save(*, initiative: Initiative, by, publish: bool | None = None, at=None, **texts) -> ShowcaseEntry:
     """Write (or rewrite) what the public sees of an exemplary initiative; optionally publish or withdraw it."""
     initiative = (
         Initiative.objects.select_for_update().select_related("unit", "campaign__organization").get(pk=initiative.pk)
@@ -93,7 +94,8 @@ def showcase_save(*, initiative: Initiative, by, publish: bool | None = None, **
     for name, value in data.items():
         setattr(entry, name, value)
     if publish is True and not entry.is_published:
-        entry.is_published, entry.published_at = True, timezone.now()
+        entry.is_published = True
+        entry.published_at = entry.published_at or at or timezone.now()
     elif publish is False:
         entry.is_published = False
     if not created:
@@ -213,7 +215,7 @@ def feedback_submit(
         raise ValidationError(errors)
     key = client_key(address)
     recent = Feedback.objects.select_for_update().filter(client_key=key, created_at__gte=now - timedelta(hours=1))
-    if len(recent) >= FEEDBACK_PER_HOUR:
+    if len(recent) >= getattr(settings, "DANVAN_FEEDBACK_PER_HOUR", FEEDBACK_PER_HOUR):
         raise ValidationError(
             _("Bạn đã gửi %(n)s ý kiến trong một giờ qua. Xin cảm ơn; hãy gửi tiếp sau ít phút nữa.")
             % {"n": len(recent)}
