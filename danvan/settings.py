@@ -131,6 +131,8 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = int(os.environ.get("DANVAN_SESSION_SECONDS", str(8 * 3600)))
 
 # Login throttling (django-axes): a username from one address is locked after repeated failures.
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx: 1).
+DANVAN_TRUSTED_PROXIES = int(os.environ.get("DANVAN_TRUSTED_PROXIES", "0"))
 AXES_FAILURE_LIMIT = int(os.environ.get("DANVAN_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -19,6 +19,7 @@ from danvan.api.schemas import (
     ShowcaseDetailOut,
     ShowcaseOut,
 )
+from danvan.core.net import client_address
 from danvan.core.text import fold
 from danvan.initiatives.models import Initiative
 from danvan.insights.checking import published_indicator_results
@@ -182,7 +183,7 @@ def send_feedback(request, entry_id: int, payload: FeedbackIn):
         comment=payload.comment,
         author_name=payload.author_name,
         author_area=payload.author_area,
-        address=request.META.get("REMOTE_ADDR", ""),
+        address=client_address(request),
     )
     return Status(202, {"detail": _("Cảm ơn bạn. Ý kiến sẽ hiển thị sau khi đơn vị và Khối xem xét.")})
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from danvan.core.access import scope_for
 from danvan.core.forms import apply_errors
 from danvan.core.htmx import render_page
+from danvan.core.net import client_address
 from danvan.core.templatetags.danvan import score
 from danvan.recognition.rules import may_review
 from danvan.showcase import selectors, services
@@ -115,7 +116,7 @@ def feedback(request, pk: int):
                 comment=d["comment"],
                 author_name=d["author_name"],
                 author_area=d["author_area"],
-                address=request.META.get("REMOTE_ADDR", ""),
+                address=client_address(request),
             )
         except ValidationError as exc:
             apply_errors(form, exc)

@@ -345,3 +345,18 @@ def test_the_review_board_counts_only_published_opinions(rv, entry):
     (row,) = [r for r in review_board(rv.campaign, rv.admin).rows if r.initiative.pk == entry.initiative_id]
     assert (row.feedback_count, row.feedback_average) == (len(shown), round(fmean(shown), 2))
     assert len(shown) < Feedback.objects.count()
+
+
+def test_behind_a_trusted_proxy_each_citizen_has_their_own_budget(settings, rf):
+    """Behind nginx every request comes from the proxy's address: the limit must count the real clients, and a
+    client that writes its own X-Forwarded-For entry cannot step around it."""
+    from danvan.core.net import client_address
+
+    settings.DANVAN_TRUSTED_PROXIES = 1
+    a = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    b = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.8")
+    spoofed = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    assert client_address(a) == "203.0.113.7" != client_address(b)
+    assert client_address(spoofed) == client_address(a)
+    settings.DANVAN_TRUSTED_PROXIES = 0
+    assert client_address(a) == client_address(b) == "10.0.0.2"
