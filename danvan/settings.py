@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "danvan.recognition",
     "danvan.showcase",
     "danvan.insights",
+    "danvan.documents",
     "danvan.api",
     "danvan.demo",
 ]

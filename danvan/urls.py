@@ -29,6 +29,9 @@ urlpatterns = [
     path("survey/", include("danvan.assessments.urls")),
     path("review/", include("danvan.recognition.urls")),
     path("showcase/", include("danvan.showcase.urls")),
+    path("statistics/", include("danvan.insights.urls")),
+    path("open-data/", include("danvan.insights.open_urls")),
+    path("documents/", include("danvan.documents.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from django.db import models
 from django.utils.text import capfirst
@@ -35,3 +36,40 @@ def model_label(model: type[models.Model], name: str) -> str:
     """A model field's verbose name with a capital first letter, for labels and messages."""
     field = model._meta.get_field(name)
     return capfirst(str(getattr(field, "verbose_name", name)))
+
+
+_GROUPED_DOTS = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+
+
+def parse_number(value) -> Decimal:
+    """A non-negative number from a number cell or text as Vietnamese write it: "1.250" (one thousand two
+    hundred and fifty), "1.250,5", "12,5"; "12.5" and "1,250,000" are understood too. ValueError otherwise."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(value)
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    else:
+        text = re.sub(r"\s+", "", clean_text(str(value)))
+        dots, commas = text.count("."), text.count(",")
+        if dots and commas:
+            if text.rfind(",") > text.rfind("."):  # 1.250,5
+                text = text.replace(".", "").replace(",", ".")
+            else:  # 1,250.5
+                text = text.replace(",", "")
+        elif commas > 1:  # 1,250,000
+            text = text.replace(",", "")
+        elif commas == 1:  # 12,5
+            text = text.replace(",", ".")
+        elif dots > 1 or _GROUPED_DOTS.match(text):  # 1.250 or 1.250.000
+            text = text.replace(".", "")
+        if not re.fullmatch(r"\d+(\.\d+)?", text):
+            raise ValueError(value)
+        try:
+            number = Decimal(text)
+        except InvalidOperation as exc:
+            raise ValueError(value) from exc
+    if not number.is_finite() or number < 0 or number >= Decimal("1e12"):
+        raise ValueError(value)
+    return number

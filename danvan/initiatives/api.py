@@ -16,6 +16,8 @@ class InitiativeFilter(Schema):
     field: str | None = None
     status: Initiative.Status | None = None
     q: str | None = None
+    stage: str | None = None
+    result: Initiative.Result | None = None
 
 
 def _out(i: Initiative) -> dict:

@@ -158,9 +158,16 @@ class InitiativeFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Trạng thái"), choices=[("", _("Tất cả")), *Initiative.Status.choices], required=False
     )
+    stage = forms.ChoiceField(label=_("Tiến trình"), choices=(), required=False)
+    result = forms.ChoiceField(
+        label=_("Kết quả bình xét"), choices=[("", _("Tất cả")), *Initiative.Result.choices], required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
+        from danvan.insights.statistics import STAGES
+
         super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [("", _("Tất cả")), *STAGES.items()]  # type: ignore[attr-defined]
         campaigns = Campaign.objects.visible_to(user)
         narrow(self, "campaign", campaigns)
         narrow(self, "unit", Organization.objects.visible_to(user).exclude(kind=Organization.Kind.PARTNER))

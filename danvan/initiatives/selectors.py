@@ -56,13 +56,26 @@ def _by_id_or_code(qs, value):
     return qs.filter(pk=int(value)) if value.isdigit() else qs.filter(code=value.upper())
 
 
-def filter_initiatives(user, *, campaign=None, unit=None, kind=None, field=None, status=None, q=None):
+def filter_initiatives(
+    user, *, campaign=None, unit=None, kind=None, field=None, status=None, q=None, stage=None, result=None
+):
     """The list behind the page, the API and exports: visible rows narrowed by the filters.
 
-    `unit` (id or code) includes the unit's cells; `field` is an id or a code. An unknown unit or field
-    is refused with a message naming it rather than silently answering nothing.
+    `unit` (id or code) includes the unit's cells; `field` is an id or a code; `stage` is one of the stages
+    of the year counted by the dashboard (insights.statistics.STAGES), so a figure opens the list behind it.
+    An unknown unit, field or stage is refused with a message naming it rather than silently answering nothing.
     """
+    from danvan.insights.statistics import STAGES, in_stage
+
     qs = Initiative.objects.visible_to(user)
+    if stage:
+        if stage not in STAGES:
+            raise ValidationError({"stage": _("Không có tiến trình “%(v)s”.") % {"v": stage}})
+        qs = in_stage(qs, stage, user)
+    if result:
+        if result not in Initiative.Result.values:
+            raise ValidationError({"result": _("Không có kết quả bình xét “%(v)s”.") % {"v": result}})
+        qs = qs.filter(result=result)
     if campaign:
         qs = qs.filter(campaign_id=campaign)
     if unit:

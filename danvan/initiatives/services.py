@@ -13,6 +13,7 @@ from danvan.campaigns.models import Campaign, Field
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.files import check_upload
+from danvan.core.models import AuditEntry
 from danvan.core.text import clean_text, fold, model_label
 from danvan.initiatives.models import Attachment, Indicator, Initiative, InitiativeEvent
 from danvan.initiatives.rules import may_register_for, permissions
@@ -34,6 +35,7 @@ LONG_FIELDS = (
 )
 CONTENT_FIELDS = ("kind", "starts_on", "ends_on", *SHORT_FIELDS, *LONG_FIELDS)
 AUDITED = [*CONTENT_FIELDS, "status", "unit", "campaign"]
+KINDS = frozenset(Initiative.Kind.values)  # computed once: an import checks the kind of every row
 
 
 @dataclass
@@ -70,7 +72,7 @@ def _clean_content(data: dict) -> dict:
                     "label": _label(name),
                     "n": TEXT_LIMIT,
                 }
-        elif name == "kind" and value not in Initiative.Kind.values:
+        elif name == "kind" and value not in KINDS:
             errors[name] = _("Loại mô hình không hợp lệ.")
         out[name] = value
     if "title" in out and not out["title"]:
@@ -180,6 +182,11 @@ def _check_window(campaign: Campaign, today) -> None:
         )
 
 
+def check_registration_window(campaign: Campaign, today=None) -> None:
+    """ValidationError unless the campaign is launched and `today` (default: today) is inside its window."""
+    _check_window(campaign, today or _today())
+
+
 def _check_quota(campaign: Campaign, unit: Organization) -> None:
     # Lock the unit's row so that two simultaneous registrations cannot both pass the count.
     Organization.objects.select_for_update().filter(pk=unit.pk).first()
@@ -191,6 +198,13 @@ def _check_quota(campaign: Campaign, unit: Organization) -> None:
                 % {"unit": unit.name, "used": used, "max": campaign.quota_max}
             }
         )
+
+
+def _in_campaign(campaign: Campaign, unit: Organization) -> bool:
+    """A unit registers in a campaign when it is a base organisation or a cell inside the campaign's tree."""
+    return unit.kind in (*Organization.BASE_KINDS, Organization.Kind.CELL) and unit.path.startswith(
+        campaign.organization.path
+    )
 
 
 @transaction.atomic
@@ -209,9 +223,7 @@ def initiative_create(
     campaign = Campaign.objects.select_related("organization").get(pk=campaign.pk)  # its current status
     if not may_register_for(scope_for(by), unit):
         raise ValidationError({"unit": _("Bạn không được đăng ký mô hình cho đơn vị này.")})
-    if unit.kind not in (*Organization.BASE_KINDS, Organization.Kind.CELL) or not unit.path.startswith(
-        campaign.organization.path
-    ):
+    if not _in_campaign(campaign, unit):
         raise ValidationError({"unit": _("Đơn vị “%(unit)s” không thuộc phạm vi đợt phát động.") % {"unit": unit}})
     _check_window(campaign, today or _today())
     _check_quota(campaign, unit)
@@ -446,3 +458,242 @@ def attachment_remove(*, attachment: Attachment, by) -> None:
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(stored))
     audit(actor=by, action="attachment.remove", target=initiative, changes={"file": name})
+
+
+# ---- Many registrations at once (an import from a spreadsheet) -----------------------------------------------
+
+BULK_BATCH = 500
+
+
+@dataclass
+class ImportRow:
+    """One registration of a bulk import: the unit (by id), its content (CONTENT_FIELDS), its fields (ids of the
+    campaign's fields) and indicators; `row` is where it came from (a sheet's row number), for the messages."""
+
+    unit_id: int
+    content: dict
+    fields: Sequence[int] = ()
+    indicators: Sequence[IndicatorInput] = ()
+    row: int | None = None
+
+
+@dataclass
+class RowProblem:
+    """Why one row of a bulk import cannot be registered; `field` names the part (unit, title, fields…)."""
+
+    row: int | None
+    field: str
+    message: str
+
+
+class ImportRowsRefused(ValidationError):
+    """Some rows of a bulk import break a rule; nothing was written."""
+
+    def __init__(self, problems: list[RowProblem]):
+        messages = [
+            _("Dòng %(row)s: %(message)s") % {"row": p.row, "message": p.message} if p.row else p.message
+            for p in problems
+        ]
+        super().__init__(messages or [_("Không nhập được.")])
+        self.problems = problems
+
+
+@dataclass
+class ImportContext:
+    """What checking a bulk import needs from the database, read once whatever the number of rows."""
+
+    units: dict[int, Organization]
+    fields: dict[int, Field]
+    # (unit id, folded title) of the campaign's initiatives that count: every status but withdrawn.
+    existing: list[tuple[int, str]]
+
+
+@dataclass
+class ImportCheck:
+    """The outcome of checking a bulk import: problems, rows to create, rows already registered (skipped)."""
+
+    problems: list[RowProblem]
+    to_create: list[tuple[ImportRow, dict, list[IndicatorInput]]]
+    skipped: list[ImportRow]
+
+
+def import_context(campaign: Campaign, unit_ids, *, lock: bool = False) -> ImportContext:
+    """Units, fields and existing registrations for checking an import: three queries. With `lock`, the
+    units' rows are locked as `_check_quota` does, so that a registration made meanwhile cannot pass the quota."""
+    units_qs = Organization.objects.filter(pk__in=sorted(set(unit_ids)))
+    if lock:
+        units_qs = units_qs.select_for_update()
+    units = {u.pk: u for u in units_qs}
+    fields = {f.pk: f for f in Field.objects.filter(campaign=campaign)}
+    existing = [
+        (unit_id, fold(title))
+        for unit_id, title in Initiative.objects.filter(campaign=campaign, unit_id__in=list(units))
+        .exclude(status=Initiative.Status.WITHDRAWN)
+        .order_by()
+        .values_list("unit_id", "title")
+    ]
+    return ImportContext(units=units, fields=fields, existing=existing)
+
+
+def content_problems(content: dict) -> tuple[dict, dict[str, str]]:
+    """A registration's content cleaned as `initiative_create` cleans it, and its problems by field."""
+    try:
+        return _clean_content(content), {}
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        return {}, {name: " ".join(messages) for name, messages in exc.message_dict.items()}
+
+
+def check_import_rows(*, campaign: Campaign, rows: Sequence[ImportRow], by, context: ImportContext) -> ImportCheck:
+    """Every rule of `initiative_create` applied to many rows, without a query per row: who may register for
+    the unit, the unit inside the campaign, the content, the fields, the indicators, the quota (rows of the
+    file counted with the unit's registrations), and no two rows for the same initiative. A row repeating a
+    registration the unit already has (same title, case and diacritics ignored) is skipped, not an error."""
+    scope = scope_for(by)
+    problems: list[RowProblem] = []
+    to_create: list[tuple[ImportRow, dict, list[IndicatorInput]]] = []
+    skipped: list[ImportRow] = []
+    existing = set(context.existing)
+    used: dict[int, int] = {}
+    for unit_id, _title in context.existing:
+        used[unit_id] = used.get(unit_id, 0) + 1
+    seen: dict[tuple[int, str], int | None] = {}
+    planned: dict[int, list[ImportRow]] = {}
+    for r in rows:
+        unit = context.units.get(r.unit_id)
+        if unit is None:
+            problems.append(RowProblem(r.row, "unit", _("Đơn vị này không còn trong danh sách đơn vị.")))
+            continue
+        unit_problem = ""
+        if not may_register_for(scope, unit):
+            unit_problem = _("Bạn không được đăng ký mô hình cho đơn vị mã “%(code)s”.") % {"code": unit.code}
+        elif not _in_campaign(campaign, unit):
+            unit_problem = _("Đơn vị “%(unit)s” không thuộc phạm vi đợt phát động.") % {"unit": unit.name}
+        elif not unit.is_active:
+            unit_problem = _("Đơn vị “%(unit)s” đã ngừng hoạt động.") % {"unit": unit.name}
+        if unit_problem:
+            problems.append(RowProblem(r.row, "unit", unit_problem))
+        data, errors = content_problems(r.content)
+        problems += [RowProblem(r.row, name, message) for name, message in errors.items()]
+        if errors or unit_problem:
+            # Nothing is said about another unit's registrations (whether one exists, how many).
+            continue
+        key = (unit.pk, fold(data["title"]))
+        if key in existing:
+            skipped.append(r)
+            continue
+        if key in seen:
+            problems.append(
+                RowProblem(
+                    r.row,
+                    "title",
+                    _("Trùng với dòng %(row)s: cùng đơn vị, cùng tên mô hình.") % {"row": seen[key]}
+                    if seen[key]
+                    else _("Trùng với một dòng khác: cùng đơn vị, cùng tên mô hình."),
+                )
+            )
+            continue
+        seen[key] = r.row
+        if any(f not in context.fields for f in r.fields):
+            problems.append(RowProblem(r.row, "fields", _("Lĩnh vực không thuộc đợt phát động này.")))
+        try:
+            indicators = _clean_indicators(list(r.indicators))
+        except ValidationError as exc:
+            problems.append(RowProblem(r.row, "indicators", " ".join(exc.messages)))
+            indicators = []
+        planned.setdefault(unit.pk, []).append(r)
+        to_create.append((r, data, indicators))
+    for unit_id, unit_rows in planned.items():
+        before = used.get(unit_id, 0)
+        room = max(campaign.quota_max - before, 0)
+        for r in unit_rows[room:]:
+            problems.append(
+                RowProblem(
+                    r.row,
+                    "unit",
+                    _(
+                        "Vượt số mô hình tối đa: đơn vị “%(unit)s” đã có %(used)s mô hình trong đợt, tệp thêm "
+                        "%(added)s, cộng lại %(total)s, quá số tối đa %(max)s mỗi đơn vị."
+                    )
+                    % {
+                        "unit": context.units[unit_id].name,
+                        "used": before,
+                        "added": len(unit_rows),
+                        "total": before + len(unit_rows),
+                        "max": campaign.quota_max,
+                    },
+                )
+            )
+    problems.sort(key=lambda p: p.row or 0)
+    return ImportCheck(problems=problems, to_create=to_create, skipped=skipped)
+
+
+@transaction.atomic
+def initiatives_import(
+    *, campaign: Campaign, rows: Sequence[ImportRow], by, at=None, today=None, source: str = ""
+) -> list[Initiative]:
+    """Register many initiatives at once as drafts, under the rules of `initiative_create`, all or nothing.
+
+    Everything is checked again here, inside the transaction, with the campaign and the units locked: the data
+    may have changed since a preview. Rows repeating a registration the unit already has are skipped, so that
+    importing the same rows twice creates nothing the second time. The writes are bulk inserts (initiatives,
+    their fields, indicators, history events and audit entries), so the number of queries does not grow with
+    each row. Returns the initiatives created."""
+    campaign = Campaign.objects.select_for_update().select_related("organization").get(pk=campaign.pk)
+    _check_window(campaign, today or _today())
+    context = import_context(campaign, [r.unit_id for r in rows], lock=True)
+    check = check_import_rows(campaign=campaign, rows=rows, by=by, context=context)
+    if check.problems:
+        raise ImportRowsRefused(check.problems)
+    at = at or timezone.now()
+    actor = by if getattr(by, "pk", None) else None
+    created: list[Initiative] = []
+    for r, data, _indicators in check.to_create:
+        initiative = Initiative(campaign=campaign, unit=context.units[r.unit_id], created_by=actor, **data)
+        # `_clean_content` already enforced what full_clean would (lengths, kind, dates) without its queries.
+        _refresh_search(initiative)
+        created.append(initiative)
+    Initiative.objects.bulk_create(created, batch_size=BULK_BATCH)
+    through = Initiative.fields.through
+    field_links = []
+    indicator_rows = []
+    events = []
+    entries = []
+    for initiative, (r, _data, indicators) in zip(created, check.to_create, strict=True):
+        field_links += [through(initiative_id=initiative.pk, field_id=f) for f in dict.fromkeys(r.fields)]
+        indicator_rows += [
+            Indicator(
+                initiative=initiative,
+                name=i.name,
+                unit_of_measure=i.unit_of_measure,
+                target=i.target,
+                baseline=i.baseline,
+                position=n,
+            )
+            for n, i in enumerate(indicators)
+        ]
+        if source:
+            comment = _("Nhập từ tệp “%(source)s”, dòng %(row)s.") % {"source": source, "row": r.row}
+        else:
+            comment = _("Nhập từ bảng tính.")
+        events.append(
+            InitiativeEvent(
+                initiative=initiative, action=InitiativeEvent.Action.CREATED, actor=actor, comment=comment, at=at
+            )
+        )
+        entries.append(
+            AuditEntry(
+                actor=actor,
+                action="initiative.create",
+                target_type=Initiative._meta.label_lower,
+                target_id=str(initiative.pk),
+                target_repr=str(initiative)[:255],
+                changes={**snapshot(initiative, AUDITED), "import": source, "row": r.row},
+            )
+        )
+    through.objects.bulk_create(field_links, batch_size=BULK_BATCH)
+    Indicator.objects.bulk_create(indicator_rows, batch_size=BULK_BATCH)
+    InitiativeEvent.objects.bulk_create(events, batch_size=BULK_BATCH)
+    AuditEntry.objects.bulk_create(entries, batch_size=BULK_BATCH)
+    return created

@@ -16,6 +16,7 @@ from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
 from danvan.core.forms import apply_errors, error_text
 from danvan.core.htmx import render_page
+from danvan.documents.rules import may_report_achievement
 from danvan.initiatives import services
 from danvan.initiatives.forms import (
     AttachmentForm,
@@ -47,6 +48,8 @@ def initiative_list(request):
             "kind": d["kind"],
             "status": d["status"],
             "q": d["q"],
+            "stage": d["stage"],
+            "result": d["result"],
         }
     try:
         qs = filter_initiatives(request.user, **criteria)
@@ -196,6 +199,7 @@ def initiative_detail(request, pk: int):
             "return_form": ReturnForm(initial={"version": initiative.version}),
             "attachment_form": AttachmentForm(),
             "recognition": initiative_recognition(initiative, request.user, large_gap=bool(scoring.get("large_gap"))),
+            "may_report_achievement": may_report_achievement(request.user, initiative),
             **carrying_out,
         },
     )

@@ -1,7 +1,7 @@
 """Every figure of a campaign, computed once: the campaign page, the API summary and later the
 year-end documents all read these functions, so their numbers can never disagree."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import covered_units
@@ -10,7 +10,9 @@ from danvan.orgs.models import Organization
 
 
 def _units(campaign: Campaign, user):
-    return covered_units(campaign).filter(pk__in=Organization.objects.visible_to(user).values("pk"))
+    """The covered base organisations the user sees, or whose cell the user sees (a cell's officer counts for it)."""
+    visible = Organization.objects.visible_to(user)
+    return covered_units(campaign).filter(Q(pk__in=visible.values("pk")) | Q(pk__in=visible.values("base_id")))
 
 
 def registered_unit_ids(campaign: Campaign, user) -> set[int]:

@@ -1,7 +1,5 @@
 """Every change to the organisation tree and to people's roles."""
 
-import csv
-import io
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.text import clean_text
+from danvan.documents.sheets import SheetRefused, cell_text, read_table
 from danvan.orgs.models import Membership, Organization
 
 ORG_FIELDS = ["code", "name", "kind", "parent", "email", "is_active"]
@@ -125,36 +124,23 @@ class ImportRefused(Exception):
 
 
 def read_sheet(upload_name: str, content: bytes) -> list[dict[str, str] | None]:
-    """Rows of a CSV or XLSX sheet of units, as dicts keyed by the template's column names."""
-    name = upload_name.lower()
-    if name.endswith(".xlsx") or content[:2] == b"PK":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:
-            raise ImportRefused([ImportProblem(0, _("tệp"), _("Không đọc được tệp Excel (.xlsx)."))]) from exc
-        rows = [["" if v is None else str(v) for v in r] for r in wb.active.iter_rows(values_only=True)]
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ImportRefused(
-                [ImportProblem(0, _("tệp"), _("Tệp không phải CSV mã UTF-8 hay Excel (.xlsx)."))]
-            ) from exc
-        rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        raise ImportRefused([ImportProblem(0, _("tệp"), _("Tệp không có dòng nào."))])
-    header = [clean_text(h).lower() for h in rows[0]]
+    """Rows of a CSV or XLSX sheet of units, as dicts keyed by the template's column names; the sheet is read by
+    `documents.sheets.read_table`. Position n holds sheet row n + 2 (None for the header and empty rows), so
+    that messages name the rows a person sees."""
+    try:
+        table = read_table(upload_name, content)
+    except SheetRefused as exc:
+        raise ImportRefused([ImportProblem(p.row or 0, p.column or _("tệp"), p.message) for p in exc.problems]) from exc
+    header = [clean_text(h).lower() for h in table.header]
     missing = [c for c in IMPORT_COLUMNS[:3] if c not in header]
     if missing:
-        raise ImportRefused([ImportProblem(1, c, _("Thiếu cột này trong dòng tiêu đề.")) for c in missing])
-    out: list[dict[str, str] | None] = []
-    for values in rows[1:]:
-        if not any(clean_text(v) for v in values):
-            out.append(None)  # keep row numbers right
-            continue
-        out.append({h: clean_text(values[i]) if i < len(values) else "" for i, h in enumerate(header)})
+        raise ImportRefused(
+            [ImportProblem(table.header_row, c, _("Thiếu cột này trong dòng tiêu đề.")) for c in missing]
+        )
+    last = table.rows[-1].number if table.rows else table.header_row
+    out: list[dict[str, str] | None] = [None] * max(last - 1, 0)
+    for row in table.rows:
+        out[row.number - 2] = {h: clean_text(cell_text(row.values[i])) for i, h in enumerate(header) if h}
     return out
 
 

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +15,7 @@ from danvan.campaigns.models import Campaign, ReportingPeriod
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.files import check_upload
-from danvan.core.text import clean_text, model_label
+from danvan.core.text import clean_text, model_label, parse_number
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Organization
 from danvan.progress.models import (
@@ -41,23 +41,16 @@ def _label(name: str) -> str:
 
 
 def _number(raw, where: str) -> Decimal | None:
+    """An actual as Vietnamese write it ("1.250" is one thousand two hundred and fifty, "12,5" twelve and a half),
+    read by the same rule as the spreadsheet import."""
     if raw is None or str(raw).strip() == "":
         return None
-    text = str(raw).replace("\u00a0", "").replace(" ", "").strip()
-    # "1.250" and "1,5" as Vietnamese write them: a lone comma is the decimal mark.
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    elif "," in text and text.rfind(",") > text.rfind("."):  # "1.250,5": dots group thousands
-        text = text.replace(".", "").replace(",", ".")
     try:
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        number = None
-    if number is None or not number.is_finite() or number < 0 or number >= Decimal("1e12"):
+        return parse_number(raw).quantize(Decimal("0.01"))
+    except ValueError:
         raise ValidationError(
             {"values": _("%(where)s: “%(v)s” không phải là một số hợp lệ (số không âm).") % {"where": where, "v": raw}}
-        )
-    return number.quantize(Decimal("0.01"))
+        ) from None
 
 
 def _clean_texts(data: Mapping[str, str]) -> dict[str, str]:

@@ -34,7 +34,7 @@
   document.addEventListener("change", function (event) {
     var form = event.target.closest("form[data-autosubmit]");
     if (form && event.target.tagName === "SELECT") {
-      if (window.htmx) { window.htmx.trigger(form, "submit"); } else { form.submit(); }
+      if (window.htmx && form.hasAttribute("hx-get")) { window.htmx.trigger(form, "submit"); } else { form.submit(); }
     }
   });
 })();

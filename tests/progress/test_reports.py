@@ -438,3 +438,16 @@ def test_no_overdue_reminder_once_the_report_is_sent(world, rp):
     plain_report(rp, world, rp.q1, at=local(due, 8))
     assert send_report_reminders(today=due + 7 * DAY) == 0
     assert mail.outbox == []
+
+
+def test_actuals_are_read_as_vietnamese_write_them():
+    """A report's actual and an imported target follow one rule: "1.250" is one thousand two hundred and fifty."""
+    from danvan.progress.services import _number
+
+    assert _number("1.250", "Số người") == Decimal("1250.00")
+    assert _number("1.250,5", "Số người") == Decimal("1250.50")
+    assert _number("12,5", "Số người") == Decimal("12.50")
+    assert _number("", "Số người") is None
+    with pytest.raises(ValidationError) as err:
+        _number("mười", "Số người")
+    assert "Số người" in str(err.value)

@@ -30,3 +30,26 @@ def score(value):
         return "—"
     text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value}"
     return text.replace(".", get_format("DECIMAL_SEPARATOR", get_language()))
+
+
+@register.filter
+def figure(value):
+    """A statistic as Vietnamese write it: "54.590", "64,6"; an empty cell is "—"."""
+    from decimal import Decimal
+
+    from django.utils import numberformat
+
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return value
+    places = 0 if value == int(value) else 1
+    lang = get_language()
+    return numberformat.format(
+        value,
+        get_format("DECIMAL_SEPARATOR", lang),
+        decimal_pos=places,
+        grouping=get_format("NUMBER_GROUPING", lang),
+        thousand_sep=get_format("THOUSAND_SEPARATOR", lang),
+        force_grouping=True,
+    )

@@ -1,0 +1,486 @@
+"""The statistics of a campaign as tables and a funnel: the dashboard draws them, the year-end DOCX prints them,
+the XLSX/CSV exports write them. Every number here is either read from the summary functions of this package or
+counted with `in_stage`, the same rule the initiative list uses to show the rows behind a figure."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from danvan.assessments.models import Assessment
+from danvan.campaigns.models import Campaign
+from danvan.initiatives.models import Initiative
+from danvan.orgs.models import Organization
+from danvan.recognition.models import Commendation, CommendationEntry, Replication
+
+A = Initiative.Status.ACCEPTED
+R = Initiative.Result
+
+# The stages an initiative goes through in a year, in order; each is a filter of the initiative list.
+STAGES = {
+    "registered": _("Đã đăng ký"),
+    "accepted": _("Đã duyệt"),
+    "assessed": _("Đã khảo sát hoặc tự đánh giá"),
+    "surveyed": _("Được đoàn khảo sát"),
+    "self_assessed": _("Tự đánh giá"),
+    "not_assessed": _("Chưa đánh giá"),
+    "recognised": _("Đạt (công nhận trở lên)"),
+    "exemplary": _("Tiêu biểu"),
+    "not_achieved": _("Không đạt"),
+    "undecided": _("Chưa bình xét"),
+    "commended": _("Được khen thưởng"),
+    "replicated": _("Được nhân rộng"),
+}
+FUNNEL = ("registered", "accepted", "assessed", "recognised", "exemplary", "commended", "replicated")
+
+
+def _submitted(kind: str):
+    return Assessment.objects.submitted().filter(kind=kind, initiative=OuterRef("pk"))
+
+
+def in_stage(qs, stage: str, user):
+    """Narrow an initiative queryset to one stage of the year. The figures of the dashboard are counts of
+    exactly these querysets, so a figure and the list behind it always agree."""
+    team, own = Exists(_submitted(Assessment.Kind.TEAM)), Exists(_submitted(Assessment.Kind.SELF))
+    if stage == "registered":
+        return qs.registered()
+    if stage not in STAGES:
+        raise KeyError(stage)
+    qs = qs.filter(status=A)
+    if stage == "surveyed":
+        return qs.filter(team)
+    if stage == "self_assessed":
+        return qs.filter(own & ~team)
+    if stage == "assessed":
+        return qs.filter(team | own)
+    if stage == "not_assessed":
+        return qs.exclude(team | own)
+    if stage == "recognised":
+        return qs.filter(result__in=[R.RECOGNISED, R.EXEMPLARY])
+    if stage in ("exemplary", "not_achieved"):
+        return qs.filter(result=stage)
+    if stage == "undecided":
+        return qs.filter(result="")
+    if stage == "commended":
+        return qs.filter(
+            Exists(
+                CommendationEntry.objects.filter(initiative=OuterRef("pk"), commendation__campaign=OuterRef("campaign"))
+            )
+        )
+    if stage == "replicated":
+        copies = Replication.objects.filter(
+            original=OuterRef("pk"), copy__in=Initiative.objects.visible_to(user)
+        ).exclude(copy__status=Initiative.Status.WITHDRAWN)
+        return qs.filter(Exists(copies))
+    return qs
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    numeric: bool = True
+    query: dict | None = None  # filters of the initiative list behind this column's cells; None: no list
+
+
+@dataclass
+class Row:
+    cells: list
+    query: dict | None = None  # filters of the list behind this row; None when the row has no list
+    total: bool = False
+
+
+@dataclass
+class Table:
+    """One statistic table, as the dashboard shows it, the DOCX prints it and the XLSX writes it."""
+
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[Row]
+    query: dict = field(default_factory=dict)  # filters every cell of the table shares (the campaign)
+    note: str = ""
+
+    def cell_query(self, row: Row, index: int) -> dict | None:
+        """The initiative-list filters behind one cell, or None when it is not a count of initiatives."""
+        column = self.columns[index]
+        if row.query is None or column.query is None:
+            return None
+        return {**self.query, **row.query, **column.query}
+
+
+@dataclass
+class Stage:
+    key: str
+    label: str
+    count: int
+    percent: float  # of the registered initiatives
+
+
+@dataclass
+class CampaignStatistics:
+    campaign: Campaign
+    summary: dict
+    funnel: list[Stage]
+    tables: list[Table]
+    attention: dict
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+
+def _pct(part: int | float, whole: int | float) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def stage_counts(campaign: Campaign, user, stages=tuple(STAGES)) -> dict[str, int]:
+    base = Initiative.objects.visible_to(user).filter(campaign=campaign)
+    return {s: in_stage(base, s, user).count() for s in stages}
+
+
+def _by_unit(campaign: Campaign, user) -> list[dict]:
+    """Per base organisation (its cells included): registrations by kind, acceptance, assessment and results."""
+    from danvan.campaigns.selectors import covered_units
+
+    base = Initiative.objects.visible_to(user).filter(campaign=campaign, unit__base__isnull=False)
+    rows: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for unit_id, kind, n in base.registered().values_list("unit__base_id", "kind").annotate(n=Count("id")):
+        rows[unit_id][kind] += n
+        rows[unit_id]["registered"] += n
+    for stage in ("accepted", "surveyed", "self_assessed", "exemplary", "commended"):
+        for unit_id, n in in_stage(base, stage, user).values_list("unit__base_id").annotate(n=Count("id")):
+            rows[unit_id][stage] = n
+    visible = set(Organization.objects.visible_to(user).values_list("pk", flat=True))
+    # A cell's officer sees the cell's initiatives but not its base organisation: the row is still the base's.
+    units = covered_units(campaign).filter(Q(pk__in=visible) | Q(pk__in=list(rows))).order_by("name")
+    return [{"unit": u, "visible": u.pk in visible, **rows.get(u.pk, {})} for u in units]
+
+
+def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
+    """Everything the dashboard, the year-end report and the statistics workbook show for one campaign."""
+    from danvan.insights.checking import indicator_totals, reporting
+    from danvan.insights.review import spread
+    from danvan.insights.summary import campaign_summary, unregistered_units
+
+    s = campaign_summary(campaign=campaign, user=user)
+    counts = stage_counts(campaign, user)
+    funnel = [Stage(k, str(STAGES[k]), counts[k], _pct(counts[k], counts["registered"])) for k in FUNNEL]
+    base_query = {"campaign": campaign.pk}
+    tables: list[Table] = []
+
+    tables.append(
+        Table(
+            "participation",
+            str(_("Tham gia đăng ký mô hình")),
+            [Column("label", str(_("Nội dung")), numeric=False), Column("value", str(_("Số lượng")), query={})],
+            [
+                Row([str(_("Đơn vị cơ sở trong phạm vi")), s["units_total"]]),
+                Row([str(_("Đơn vị đã đăng ký mô hình")), s["units_registered"]]),
+                Row([str(_("Tỷ lệ đơn vị tham gia (%)")), s["participation_percent"]]),
+                Row([str(_("Mô hình đã đăng ký")), s["initiatives"]], {"stage": "registered"}),
+                Row([str(_("Mô hình tập thể")), s["collective"]], {"stage": "registered", "kind": "collective"}),
+                Row([str(_("Mô hình cá nhân")), s["individual"]], {"stage": "registered", "kind": "individual"}),
+            ],
+            base_query,
+        )
+    )
+
+    by_field_kind: dict[tuple[int, str], int] = dict(
+        (((f, k), n))
+        for f, k, n in Initiative.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .registered()
+        .values_list("fields", "kind")
+        .annotate(n=Count("id"))
+    )
+    tables.append(
+        Table(
+            "by_field",
+            str(_("Mô hình theo lĩnh vực và loại")),
+            [
+                Column("label", str(_("Lĩnh vực")), numeric=False),
+                Column("collective", str(_("Tập thể")), query={"kind": "collective"}),
+                Column("individual", str(_("Cá nhân")), query={"kind": "individual"}),
+                Column("total", str(_("Cộng")), query={}),
+            ],
+            [
+                Row(
+                    [
+                        f["name"],
+                        by_field_kind.get((f["id"], "collective"), 0),
+                        by_field_kind.get((f["id"], "individual"), 0),
+                        f["count"],
+                    ],
+                    {"stage": "registered", "field": f["id"]},
+                )
+                for f in s["by_field"]
+            ],
+            base_query,
+            note=str(_("Một mô hình có thể thuộc nhiều lĩnh vực nên cột “Cộng” có thể lớn hơn tổng số mô hình.")),
+        )
+    )
+
+    status_labels = dict(Initiative.Status.choices)
+    tables.append(
+        Table(
+            "by_status",
+            str(_("Mô hình theo trạng thái đăng ký")),
+            [Column("label", str(_("Trạng thái")), numeric=False), Column("value", str(_("Số mô hình")), query={})],
+            [Row([str(status_labels[k]), n], {"status": k}) for k, n in s["by_status"].items()],
+            base_query,
+        )
+    )
+
+    units = _by_unit(campaign, user)
+    unit_cols = ("registered", "collective", "individual", "accepted", "surveyed", "self_assessed", "exemplary")
+    unit_rows = [
+        Row(
+            [u["unit"].name, *[u.get(k, 0) for k in unit_cols], u.get("commended", 0)],
+            {"unit": u["unit"].pk} if u["visible"] else None,
+        )
+        for u in units
+    ]
+    unit_rows.append(
+        Row(
+            [str(_("Cộng")), *[sum(u.get(k, 0) for u in units) for k in (*unit_cols, "commended")]],
+            {},
+            total=True,
+        )
+    )
+    tables.append(
+        Table(
+            "by_unit",
+            str(_("Mô hình theo đơn vị")),
+            [
+                Column("label", str(_("Đơn vị")), numeric=False),
+                Column("registered", str(_("Đăng ký")), query={"stage": "registered"}),
+                Column("collective", str(_("Tập thể")), query={"stage": "registered", "kind": "collective"}),
+                Column("individual", str(_("Cá nhân")), query={"stage": "registered", "kind": "individual"}),
+                Column("accepted", str(_("Đã duyệt")), query={"stage": "accepted"}),
+                Column("surveyed", str(_("Đoàn khảo sát")), query={"stage": "surveyed"}),
+                Column("self_assessed", str(_("Tự đánh giá")), query={"stage": "self_assessed"}),
+                Column("exemplary", str(_("Tiêu biểu")), query={"stage": "exemplary"}),
+                Column("commended", str(_("Khen thưởng")), query={"stage": "commended"}),
+            ],
+            unit_rows,
+            base_query,
+        )
+    )
+
+    tables.append(
+        Table(
+            "assessment",
+            str(_("Khảo sát và tự đánh giá")),
+            [
+                Column("label", str(_("Hình thức")), numeric=False),
+                Column("value", str(_("Số mô hình")), query={}),
+                Column("units", str(_("Số đơn vị"))),
+            ],
+            [
+                Row([str(_("Đoàn khảo sát chấm điểm")), s["surveyed"], s["surveyed_units"]], {"stage": "surveyed"}),
+                Row(
+                    [
+                        str(_("Đơn vị tự khảo sát, đánh giá")),
+                        s["self_assessed"],
+                        len({u["unit"].pk for u in units if u.get("self_assessed")}),
+                    ],
+                    {"stage": "self_assessed"},
+                ),
+                Row([str(_("Chưa đánh giá")), counts["not_assessed"], None], {"stage": "not_assessed"}),
+            ],
+            base_query,
+        )
+    )
+
+    tables.append(
+        Table(
+            "results",
+            str(_("Kết quả bình xét và khen thưởng")),
+            [Column("label", str(_("Kết quả")), numeric=False), Column("value", str(_("Số mô hình")), query={})],
+            [
+                Row([str(_("Tiêu biểu")), s["exemplary"]], {"stage": "exemplary"}),
+                Row([str(_("Đạt, được công nhận")), s["recognised"]], {"stage": "accepted", "result": R.RECOGNISED}),
+                Row([str(_("Không đạt")), s["not_achieved"]], {"stage": "not_achieved"}),
+                Row([str(_("Chưa bình xét")), s["undecided"]], {"stage": "undecided"}),
+                Row([str(_("Được khen thưởng")), s["commended"]], {"stage": "commended"}),
+                Row([str(_("Số quyết định khen thưởng")), s["commendations"]]),
+            ],
+            base_query,
+        )
+    )
+
+    decisions = (
+        Commendation.objects.filter(campaign=campaign)
+        .annotate(n=Count("entries", filter=Q(entries__initiative__in=Initiative.objects.visible_to(user))))
+        .filter(n__gt=0)
+        .order_by("issued_on", "number")
+    )
+    tables.append(
+        Table(
+            "commendations",
+            str(_("Quyết định khen thưởng")),
+            [
+                Column("label", str(_("Số quyết định")), numeric=False),
+                Column("date", str(_("Ngày ký")), numeric=False),
+                Column("form", str(_("Hình thức")), numeric=False),
+                Column("issuer", str(_("Cấp khen")), numeric=False),
+                Column("value", str(_("Số mô hình"))),
+            ],
+            [Row([c.number, c.issued_on, c.get_form_display(), c.issuer, c.n]) for c in decisions],
+            base_query,
+        )
+    )
+
+    trees = spread(campaign, user)
+    tables.append(
+        Table(
+            "replications",
+            str(_("Mô hình được nhân rộng")),
+            [
+                Column("label", str(_("Mô hình gốc")), numeric=False),
+                Column("unit", str(_("Đơn vị")), numeric=False),
+                Column("value", str(_("Số nơi nhân rộng"))),
+            ],
+            [Row([t.initiative.title, t.initiative.unit.name, t.size]) for t in trees],
+            base_query,
+        )
+    )
+
+    rates = reporting(campaign, user)
+    tables.append(
+        Table(
+            "reporting",
+            str(_("Báo cáo định kỳ")),
+            [
+                Column("label", str(_("Kỳ báo cáo")), numeric=False),
+                Column("expected", str(_("Phải nộp"))),
+                Column("submitted", str(_("Đã nộp"))),
+                Column("on_time", str(_("Đúng hạn"))),
+                Column("rate", str(_("Tỷ lệ nộp (%)"))),
+            ],
+            [
+                *[
+                    Row([p.name, r.expected, r.submitted, r.on_time, r.rate_percent])
+                    for p in rates.periods
+                    for r in [rates.by_period[p.pk]]
+                ],
+                Row(
+                    [
+                        str(_("Cộng")),
+                        rates.total.expected,
+                        rates.total.submitted,
+                        rates.total.on_time,
+                        rates.total.rate_percent,
+                    ],
+                    total=True,
+                ),
+            ],
+            base_query,
+        )
+    )
+
+    tables.append(
+        Table(
+            "indicators",
+            str(_("Kết quả chỉ tiêu")),
+            [
+                Column("label", str(_("Đơn vị tính")), numeric=False),
+                Column("initiatives", str(_("Số mô hình"))),
+                Column("target", str(_("Chỉ tiêu"))),
+                Column("actual", str(_("Thực hiện"))),
+            ],
+            [
+                Row([r["unit_of_measure"], r["initiatives"], r["target"], r["actual"]])
+                for r in indicator_totals(campaign, user)
+            ],
+            base_query,
+        )
+    )
+
+    late = [u for u in rates.units if u.total.missing or u.total.late]
+    attention = {
+        "unregistered": list(unregistered_units(campaign, user)),
+        "late": late,
+        "flagged": _flagged_by_unit(campaign, user, len(rates.periods)),
+    }
+    return CampaignStatistics(campaign, s, funnel, tables, attention)
+
+
+def _flagged_by_unit(campaign: Campaign, user, due: int) -> list[tuple[Organization, int]]:
+    """Base organisations with accepted initiatives that lack indicators, evidence or reports."""
+    from danvan.recognition.flags import quality_flags
+
+    accepted = list(
+        Initiative.objects.visible_to(user)
+        .filter(campaign=campaign, status=A)
+        .select_related("unit__base", "unit", "campaign")
+    )
+    flags = quality_flags(accepted, due_periods=due, gaps={}, pool=[])
+    per: dict[int, int] = defaultdict(int)
+    units: dict[int, Organization] = {}
+    for i in accepted:
+        if flags.get(i.pk):
+            unit = i.unit.base or i.unit
+            units[unit.pk] = unit
+            per[unit.pk] += 1
+    return sorted(((units[k], n) for k, n in per.items()), key=lambda p: (-p[1], p[0].name))
+
+
+YEAR_COLUMNS = (
+    ("units_registered", _("Đơn vị tham gia")),
+    ("initiatives", _("Mô hình đăng ký")),
+    ("collective", _("Tập thể")),
+    ("individual", _("Cá nhân")),
+    ("surveyed", _("Đoàn khảo sát")),
+    ("self_assessed", _("Tự đánh giá")),
+    ("exemplary", _("Tiêu biểu")),
+    ("commended", _("Khen thưởng")),
+    ("replications", _("Bản nhân rộng")),
+)
+
+YEAR_QUERIES = {
+    "initiatives": {"stage": "registered"},
+    "collective": {"stage": "registered", "kind": "collective"},
+    "individual": {"stage": "registered", "kind": "individual"},
+    "surveyed": {"stage": "surveyed"},
+    "self_assessed": {"stage": "self_assessed"},
+    "exemplary": {"stage": "exemplary"},
+    "commended": {"stage": "commended"},
+}
+
+
+def year_on_year(user, *, organization: Organization | None = None) -> Table:
+    """One row per campaign the user sees (of one launching organisation if given), oldest first."""
+    from danvan.insights.summary import campaign_summary
+
+    campaigns = Campaign.objects.visible_to(user).exclude(status=Campaign.Status.DRAFT).select_related("organization")
+    if organization is not None:
+        campaigns = campaigns.filter(organization=organization)
+    rows = []
+    for c in campaigns.order_by("year", "pk"):
+        s = campaign_summary(campaign=c, user=user)
+        rows.append(
+            Row(
+                [str(c.year), s["units_total"], *[s[k] for k, _label in YEAR_COLUMNS]],
+                {"campaign": c.pk},
+            )
+        )
+    return Table(
+        "years",
+        str(_("So sánh qua các năm")),
+        [
+            Column("label", str(_("Năm")), numeric=False),
+            Column("units", str(_("Đơn vị trong phạm vi"))),
+            *[Column(k, str(label), query=YEAR_QUERIES.get(k)) for k, label in YEAR_COLUMNS],
+        ],
+        rows,
+    )
+
+
+def as_number(value) -> int | float | None:
+    """Decimal figures become plain numbers for spreadsheets and charts."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value

@@ -1,0 +1,157 @@
+"""Lists and statistic tables as XLSX and CSV: the rows the user may see, Vietnamese headers, numbers as numbers,
+the list's own filters, and a memory peak that does not grow with the number of rows."""
+
+import csv
+import io
+import tracemalloc
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from danvan.documents import exports
+from danvan.initiatives import services
+from danvan.initiatives.models import Initiative
+from danvan.insights.statistics import as_number, campaign_statistics
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def xlsx_rows(content: bytes, sheet=None) -> list[tuple]:
+    wb = load_workbook(io.BytesIO(content))
+    ws = wb[sheet] if sheet else wb.worksheets[0]
+    return list(ws.iter_rows(values_only=True))
+
+
+def test_the_list_as_xlsx_holds_what_the_user_sees(world, login):
+    services.initiative_accept(initiative=world.submitted_a, by=world.admin)
+    response = login(world.officer_b).get(reverse("documents:initiatives_xlsx"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == exports.XLSX_TYPE
+    assert "attachment" in response["Content-Disposition"]
+    rows = xlsx_rows(body(response))
+    assert rows[0][:6] == ("Số hiệu", "Năm", "Mã đơn vị", "Đơn vị", "Tên mô hình", "Loại mô hình")
+    visible = Initiative.objects.visible_to(world.officer_b)
+    assert [r[0] for r in rows[1:]] == list(visible.order_by("pk").values_list("pk", flat=True))
+    assert all(r[4] != world.submitted_a.title for r in rows[1:])  # another unit's initiative is not there
+
+    rows = xlsx_rows(body(login(world.admin).get(reverse("documents:initiatives_xlsx"))))
+    by_id = {r[0]: r for r in rows[1:]}
+    row = by_id[world.submitted_a.pk]
+    assert isinstance(row[1], int) and row[1] == world.campaign.year  # a number, not text
+    assert row[2] == world.cell_a.code and row[7] == "Đã duyệt"
+    assert row[6] == world.campaign.fields.get(pk=world.field_ids[0]).name
+
+
+def test_filters_are_the_lists_own(world, login):
+    client = login(world.admin)
+    world.make(world.unit_b, world.officer_b, "Ngày thứ Bảy tình nguyện Gamma", submit=True, kind="individual")
+    url = reverse("documents:initiatives_csv") + "?kind=individual&q=tinh nguyen"
+    rows = list(csv.reader(io.StringIO(body(client.get(url)).decode("utf-8-sig"))))
+    expected = Initiative.objects.filter(kind="individual", search_text__contains=" tinh nguyen")
+    assert rows[0][4] == "Tên mô hình"
+    assert sorted(int(r[0]) for r in rows[1:]) == sorted(expected.values_list("pk", flat=True))
+
+    bad = client.get(reverse("documents:initiatives_xlsx") + "?stage=khong-co")
+    assert bad.status_code == 400
+    assert "Tiến trình" in bad.content.decode()
+
+
+def test_csv_starts_with_a_bom_and_keeps_vietnamese_letters(world, login):
+    content = body(login(world.admin).get(reverse("documents:initiatives_csv")))
+    assert content.startswith("\ufeff".encode())
+    assert "Trợ giúp pháp lý miễn phí".encode() in content
+
+
+def test_statistics_workbook_has_every_table_with_numbers(world, login):
+    services.initiative_accept(initiative=world.submitted_a, by=world.admin)
+    response = login(world.admin).get(reverse("documents:statistics_xlsx", args=[world.campaign.pk]))
+    assert response.status_code == 200
+    wb = load_workbook(io.BytesIO(body(response)))
+    tables = campaign_statistics(world.campaign, world.admin).tables
+    assert wb.sheetnames[: len(tables)] == [t.title[:31] for t in tables]
+    for table in tables:
+        rows = list(wb[table.title[:31]].iter_rows(values_only=True))
+        assert rows[3][: len(table.columns)] == tuple(c.label for c in table.columns)
+        for sheet_row, row in zip(rows[4:], table.rows, strict=False):
+            expected = [as_number(v) for v in row.cells]
+            got = list(sheet_row[: len(expected)])
+            for g, e in zip(got, expected, strict=True):
+                if isinstance(e, int | float) and not isinstance(e, bool):
+                    assert isinstance(g, int | float) and g == e
+    by_unit = list(wb["Mô hình theo đơn vị"].iter_rows(values_only=True))
+    total = next(r for r in by_unit if r[0] == "Cộng")
+    assert total[1] == Initiative.objects.filter(campaign=world.campaign).registered().count()
+
+
+def test_one_table_as_csv_and_an_unknown_one(world, login):
+    client = login(world.leader)
+    ok = client.get(reverse("documents:statistics_csv", args=[world.campaign.pk, "by_unit"]))
+    rows = list(csv.reader(io.StringIO(body(ok).decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Đơn vị", "Đăng ký"]
+    assert client.get(reverse("documents:statistics_csv", args=[world.campaign.pk, "khong-co"])).status_code == 404
+
+
+def _many(world, n: int) -> None:
+    """`n` more accepted initiatives spread over the units, written in bulk (the export reads, it does not care how
+    they were made)."""
+    Initiative.objects.filter(title__startswith="Hàng loạt").delete()
+    units = [world.unit_a, world.unit_b, world.unit_c, world.cell_a]
+    rows = [
+        Initiative(
+            campaign=world.campaign,
+            unit=units[k % 4],
+            title=f"Hàng loạt số {k} — tuyên truyền, vận động nhân dân",
+            status=Initiative.Status.ACCEPTED,
+            search_text=f" hang loat so {k}",
+            area="Phường Lạch Tray, quận Ngô Quyền",
+            beneficiaries="Người dân " * 20,
+        )
+        for k in range(n)
+    ]
+    Initiative.objects.bulk_create(rows, batch_size=500)
+    through = Initiative.fields.through
+    through.objects.bulk_create(
+        [
+            through(initiative_id=i.pk, field_id=world.field_ids[0])
+            for i in Initiative.objects.filter(title__startswith="Hàng loạt")
+        ],
+        batch_size=500,
+    )
+
+
+def _peak(fn) -> int:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_exports_keep_a_bounded_memory_peak(world, monkeypatch):
+    """Five times the rows, about the same peak: rows are read and written a chunk at a time."""
+    monkeypatch.setattr(exports, "CHUNK", 200)
+    qs = Initiative.objects.filter(title__startswith="Hàng loạt").order_by("pk")
+
+    def csv_all():
+        size = sum(
+            len(piece) for piece in exports.csv_stream(exports.initiative_headers(), exports.initiative_rows(qs))
+        )
+        assert size > 0
+
+    def xlsx_all():
+        exports.initiatives_xlsx(qs, title="Mô hình").close()
+
+    peaks = {}
+    for n in (600, 3000):
+        _many(world, n)
+        assert qs.count() == n
+        peaks[n] = (_peak(csv_all), _peak(xlsx_all))
+    small, big = peaks[600], peaks[3000]
+    assert big[0] < small[0] * 1.5 + 256 * 1024, peaks
+    assert big[1] < small[1] * 1.5 + 256 * 1024, peaks
