@@ -251,6 +251,13 @@ class IndicatorProgress:
         return round(float(100 * self.actual / target), 1) if target else None
 
 
+def reached(indicator: Indicator, values_in_period_order: list[Decimal]) -> Decimal:
+    """What an indicator has reached: the sum of its periods' actuals, or the latest one for a rate (a level)."""
+    if is_rate(indicator.unit_of_measure):
+        return values_in_period_order[-1] if values_in_period_order else Decimal(0)
+    return sum(values_in_period_order, Decimal(0))
+
+
 def indicator_progress(initiative: Initiative, user) -> tuple[list[ReportingPeriod], list[IndicatorProgress]]:
     """Each indicator's actual per period (from sent reports) and in total, against its target."""
     periods = list(initiative.campaign.periods.all())
@@ -264,9 +271,7 @@ def indicator_progress(initiative: Initiative, user) -> tuple[list[ReportingPeri
     rows = []
     for ind in initiative.indicators.all():
         by_period = [cells.get((ind.pk, p.pk)) for p in periods]
-        given = [v for v in by_period if v is not None]
-        actual = (given[-1] if given else Decimal(0)) if is_rate(ind.unit_of_measure) else sum(given, Decimal(0))
-        rows.append(IndicatorProgress(ind, by_period, actual))
+        rows.append(IndicatorProgress(ind, by_period, reached(ind, [v for v in by_period if v is not None])))
     return periods, rows
 
 
@@ -283,7 +288,5 @@ def published_indicator_results(initiative: Initiative) -> list[IndicatorProgres
         given[indicator_id].append((order.get(period_id, 0), value))
     rows = []
     for ind in initiative.indicators.all():
-        values = [v for _n, v in sorted(given.get(ind.pk, []))]
-        actual = (values[-1] if values else Decimal(0)) if is_rate(ind.unit_of_measure) else sum(values, Decimal(0))
-        rows.append(IndicatorProgress(ind, [], actual))
+        rows.append(IndicatorProgress(ind, [], reached(ind, [v for _n, v in sorted(given.get(ind.pk, []))])))
     return rows

@@ -157,7 +157,7 @@ def review_board(campaign: Campaign, user, *, order: str = "standardised") -> Re
             )
         )
     standardised, scales = standardise(scores)
-    flags = quality_flags(initiatives, due_periods=len(periods), gaps=gaps)
+    flags = quality_flags(initiatives, due_periods=len(periods), gaps=gaps, sent=sent)
     for row in rows:
         row.standardised = standardised.get(row.initiative.pk)
         row.flags = flags.get(row.initiative.pk, [])

@@ -128,8 +128,11 @@ def comparison_pool(campaign) -> list[Initiative]:
     )
 
 
-def quality_flags(initiatives: list[Initiative], *, due_periods: int, gaps: dict[int, bool], pool=None) -> dict:
-    """{initiative id: [Flag, …]} for the given initiatives of one campaign."""
+def quality_flags(
+    initiatives: list[Initiative], *, due_periods: int, gaps: dict[int, bool], pool=None, sent: dict | None = None
+) -> dict:
+    """{initiative id: [Flag, …]} for the given initiatives of one campaign. `sent` (reports sent per initiative
+    for the periods due), when the caller has counted them already, saves counting them again."""
     ids = [i.pk for i in initiatives]
     indicators = dict(Initiative.objects.filter(pk__in=ids).annotate(n=Count("indicators")).values_list("pk", "n"))
     with_evidence = set(
@@ -144,12 +147,11 @@ def quality_flags(initiatives: list[Initiative], *, due_periods: int, gaps: dict
     )
     # Only reports of periods past their deadline (the rule of insights.checking.due_periods) make up for them:
     # reporting early on the running period does not fill two missed ones.
-    reports = ProgressReport.objects.sent().filter(initiative_id__in=ids)
-    if initiatives and initiatives[0].campaign.status != Campaign.Status.CLOSED:
-        reports = reports.filter(period__due_on__lt=timezone.localdate())
-    sent = defaultdict(int)
-    for initiative_id, n in reports.values_list("initiative_id").annotate(n=Count("id")):
-        sent[initiative_id] = n
+    if sent is None:
+        reports = ProgressReport.objects.sent().filter(initiative_id__in=ids)
+        if initiatives and initiatives[0].campaign.status != Campaign.Status.CLOSED:
+            reports = reports.filter(period__due_on__lt=timezone.localdate())
+        sent = dict(reports.values_list("initiative_id").annotate(n=Count("id")))
     copies = (
         near_duplicates(initiatives, pool if pool is not None else comparison_pool(initiatives[0].campaign))
         if initiatives
@@ -162,7 +164,7 @@ def quality_flags(initiatives: list[Initiative], *, due_periods: int, gaps: dict
             flags.append(Flag("no_indicator", str(LABELS["no_indicator"])))
         if i.status == Initiative.Status.ACCEPTED and i.pk not in with_evidence:
             flags.append(Flag("no_evidence", str(LABELS["no_evidence"])))
-        missing = due_periods - sent[i.pk] if i.status == Initiative.Status.ACCEPTED else 0
+        missing = due_periods - sent.get(i.pk, 0) if i.status == Initiative.Status.ACCEPTED else 0
         if missing >= 2:
             flags.append(Flag("missing_reports", str(LABELS["missing_reports"]), str(missing)))
         if gaps.get(i.pk):
