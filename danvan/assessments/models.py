@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, Criterion
+from danvan.core.files import StoredFile
 from danvan.initiatives.models import Initiative
 
 
@@ -182,21 +183,13 @@ def photo_path(instance, filename: str) -> str:
     return f"assessments/{instance.assessment_id}/{filename}"
 
 
-class AssessmentPhoto(models.Model):
+class AssessmentPhoto(StoredFile):
     """A photo a team member takes in the field while scoring."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="photos")
     file = models.FileField(upload_to=photo_path, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("ảnh khảo sát")
         verbose_name_plural = _("ảnh khảo sát")
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -16,7 +16,7 @@ from danvan.campaigns.models import Campaign, Criterion
 from danvan.campaigns.services import rubric_create_default
 from danvan.core.access import scope_for
 from danvan.core.audit import audit
-from danvan.core.files import check_upload
+from danvan.core.files import check_upload, keep_upload
 from danvan.core.text import clean_text
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Membership
@@ -421,16 +421,10 @@ def photo_add(*, assessment: Assessment, by, upload, caption: str = "") -> Asses
     assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if assessment.assessor_id != by.pk or assessment.is_submitted:
         raise ValidationError({"photo": _("Chỉ thêm ảnh vào bản chấm của mình khi chưa gửi.")})
-    caption = clean_text(caption)
-    if len(caption) > 255:
-        raise ValidationError({"caption": _("Chú thích dài quá 255 ký tự.")})
-    name = clean_text(upload.name)[-200:] or "anh"
-    photo = AssessmentPhoto(
-        assessment=assessment, original_name=name, content_type=content_type, size=upload.size, caption=caption
+    photo = keep_upload(
+        AssessmentPhoto(assessment=assessment), upload, content_type=content_type, caption=caption, default_name="anh"
     )
-    photo.file.save(name, upload, save=False)
-    photo.save()
-    audit(actor=by, action="assessment.photo", target=assessment, changes={"file": name})
+    audit(actor=by, action="assessment.photo", target=assessment, changes={"file": photo.original_name})
     return photo
 
 

@@ -32,6 +32,7 @@ from danvan.campaigns.models import Campaign, Criterion
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.campaigns.services import rubric_create_default, rubric_update
 from danvan.core.access import scope_for
+from danvan.core.files import file_response
 from danvan.core.forms import apply_errors, decimal_text, error_text
 from danvan.core.templatetags.danvan import score as score_text
 from danvan.initiatives.models import Initiative
@@ -579,12 +580,7 @@ def photo_add(request, initiative_id: int):
 
 @login_required
 def photo_download(request, pk: int):
-    photo = photo_for_user(request.user, pk)
-    try:
-        handle = photo.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, filename=photo.original_name, content_type=photo.content_type)
+    return file_response(photo_for_user(request.user, pk))
 
 
 @login_required

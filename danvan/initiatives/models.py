@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, Field
+from danvan.core.files import StoredFile
 from danvan.core.text import model_label
 from danvan.orgs.models import Organization
 
@@ -160,25 +161,17 @@ def attachment_path(instance, filename: str) -> str:
     return f"initiatives/{instance.initiative_id}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """A file attached to a registration (plan, minutes, photo); served only through an access-checked view."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class InitiativeEvent(models.Model):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from danvan.campaigns.models import Campaign, Field
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
-from danvan.core.files import check_upload
+from danvan.core.files import check_upload, discard, keep_upload
 from danvan.core.models import AuditEntry
 from danvan.core.text import clean_text, fold, model_label
 from danvan.initiatives.models import Attachment, Indicator, Initiative, InitiativeEvent
@@ -429,21 +429,15 @@ def attachment_add(*, initiative: Initiative, by, upload, caption: str = "") -> 
     initiative = _locked(initiative)
     if not permissions(scope_for(by), initiative).can_attach:
         raise ValidationError(_("Không thêm được tệp vào mô hình ở trạng thái này."))
-    caption = clean_text(caption)
-    if len(caption) > 255:
-        raise ValidationError({"caption": _("Chú thích dài quá 255 ký tự.")})
-    name = clean_text(upload.name)[-200:] or "tep"
-    attachment = Attachment(
-        initiative=initiative,
-        original_name=name,
-        content_type=content_type,
-        size=upload.size,
-        caption=caption,
-        uploaded_by=by,
+    attachment = keep_upload(
+        Attachment(initiative=initiative, uploaded_by=by), upload, content_type=content_type, caption=caption
     )
-    attachment.file.save(name, upload, save=False)
-    attachment.save()
-    audit(actor=by, action="attachment.add", target=initiative, changes={"file": name, "size": upload.size})
+    audit(
+        actor=by,
+        action="attachment.add",
+        target=initiative,
+        changes={"file": attachment.original_name, "size": attachment.size},
+    )
     return attachment
 
 
@@ -452,12 +446,7 @@ def attachment_remove(*, attachment: Attachment, by) -> None:
     initiative = _locked(attachment.initiative)
     if not permissions(scope_for(by), initiative).can_attach:
         raise ValidationError(_("Không xoá được tệp của mô hình ở trạng thái này."))
-    name = attachment.original_name
-    stored = attachment.file.name
-    storage = attachment.file.storage
-    attachment.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
-    audit(actor=by, action="attachment.remove", target=initiative, changes={"file": name})
+    audit(actor=by, action="attachment.remove", target=initiative, changes={"file": discard(attachment)})
 
 
 # ---- Many registrations at once (an import from a spreadsheet) -----------------------------------------------

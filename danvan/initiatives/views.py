@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from danvan.assessments.selectors import initiative_assessments
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
+from danvan.core.files import file_response
 from danvan.core.forms import apply_errors, error_text
 from danvan.core.htmx import render_page
 from danvan.documents.rules import may_report_achievement
@@ -317,14 +317,7 @@ def attachment_add(request, pk: int):
 
 @login_required
 def attachment_download(request, pk: int):
-    attachment = attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
-    )
+    return file_response(attachment_for_user(request.user, pk))
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, ReportingPeriod
+from danvan.core.files import StoredFile
 from danvan.initiatives.models import Indicator, Initiative
 from danvan.orgs.models import Organization
 
@@ -98,29 +99,17 @@ def evidence_path(instance, filename: str) -> str:
     return f"reports/{instance.report_id}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A photo, minutes or document that shows what a report claims; served only through an access-checked view."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("minh chứng")
         verbose_name_plural = _("minh chứng")
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
 
 
 class ReportReminder(models.Model):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from danvan.campaigns.models import Campaign, ReportingPeriod
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
-from danvan.core.files import check_upload
+from danvan.core.files import check_upload, discard, keep_upload
 from danvan.core.text import clean_text, model_label, parse_number
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Organization
@@ -208,16 +208,19 @@ def evidence_add(*, report: ProgressReport, by, upload, caption: str = "") -> Ev
     report = _locked(report)
     if not report_permissions(scope_for(by), report).can_write:
         raise ValidationError(_("Chỉ thêm được minh chứng khi báo cáo chưa gửi hoặc được yêu cầu bổ sung."))
-    caption = clean_text(caption)
-    if len(caption) > 255:
-        raise ValidationError({"caption": _("Chú thích dài quá 255 ký tự.")})
-    name = clean_text(upload.name)[-200:] or "minh-chung"
-    evidence = Evidence(
-        report=report, original_name=name, content_type=content_type, size=upload.size, caption=caption, uploaded_by=by
+    evidence = keep_upload(
+        Evidence(report=report, uploaded_by=by),
+        upload,
+        content_type=content_type,
+        caption=caption,
+        default_name="minh-chung",
     )
-    evidence.file.save(name, upload, save=False)
-    evidence.save()
-    audit(actor=by, action="evidence.add", target=report, changes={"file": name, "caption": caption})
+    audit(
+        actor=by,
+        action="evidence.add",
+        target=report,
+        changes={"file": evidence.original_name, "caption": evidence.caption},
+    )
     return evidence
 
 
@@ -226,10 +229,7 @@ def evidence_remove(*, evidence: Evidence, by) -> None:
     report = _locked(evidence.report)
     if not report_permissions(scope_for(by), report).can_write:
         raise ValidationError(_("Không xoá được minh chứng của báo cáo đã gửi."))
-    stored, storage, name = evidence.file.name, evidence.file.storage, evidence.original_name
-    evidence.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
-    audit(actor=by, action="evidence.remove", target=report, changes={"file": name})
+    audit(actor=by, action="evidence.remove", target=report, changes={"file": discard(evidence)})
 
 
 # --- Inspections -----------------------------------------------------------------------------------------------

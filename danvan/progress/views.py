@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.campaigns.selectors import campaign_for_user, covered_units
 from danvan.core.access import scope_for
+from danvan.core.files import file_response
 from danvan.core.forms import apply_errors, decimal_text, error_text
 from danvan.initiatives.selectors import initiative_for_user
 from danvan.insights.checking import indicator_progress, reporting
@@ -173,14 +173,7 @@ def evidence_add(request, pk: int):
 
 @login_required
 def evidence_download(request, pk: int):
-    evidence = evidence_for_user(request.user, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=not evidence.is_image, filename=evidence.original_name, content_type=evidence.content_type
-    )
+    return file_response(evidence_for_user(request.user, pk))
 
 
 @login_required

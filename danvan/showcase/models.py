@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.files import StoredFile
 from danvan.initiatives.models import Initiative
 
 
@@ -55,17 +56,12 @@ def showcase_photo_path(instance, filename: str) -> str:
     return f"showcase/{instance.entry_id}/{filename}"
 
 
-class ShowcasePhoto(models.Model):
+class ShowcasePhoto(StoredFile):
     """A photo the bloc chose to publish (a copy: removing the internal evidence does not break the page)."""
 
     entry = models.ForeignKey(ShowcaseEntry, on_delete=models.CASCADE, related_name="photos")
     file = models.FileField(upload_to=showcase_photo_path, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("ảnh công khai")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.access import scope_for
 from danvan.core.audit import audit
-from danvan.core.files import check_upload
+from danvan.core.files import check_upload, discard, keep_upload
 from danvan.core.text import clean_text, fold
 from danvan.initiatives.models import Initiative
 from danvan.recognition.rules import may_review
@@ -137,23 +137,21 @@ def showcase_photo_add(*, entry: ShowcaseEntry, by, upload, caption: str = "") -
         ShowcaseEntry.objects.select_for_update().select_related("initiative__campaign__organization").get(pk=entry.pk)
     )
     _require_publisher(by, entry.initiative)
-    caption = clean_text(caption)
-    if len(caption) > 255:
-        raise ValidationError({"caption": _("Chú thích dài quá 255 ký tự.")})
     if has_markup(caption):
         raise ValidationError({"caption": _("Chú thích chứa mã HTML hoặc script; hãy chỉ nhập văn bản.")})
-    name = clean_text(upload.name)[-200:] or "anh.png"
-    photo = ShowcasePhoto(
-        entry=entry,
-        original_name=name,
+    photo = keep_upload(
+        ShowcasePhoto(entry=entry, position=entry.photos.count()),
+        upload,
         content_type=content_type,
-        size=upload.size,
         caption=caption,
-        position=entry.photos.count(),
+        default_name="anh.png",
     )
-    photo.file.save(name, upload, save=False)
-    photo.save()
-    audit(actor=by, action="showcase.photo_add", target=entry, changes={"file": name, "caption": caption})
+    audit(
+        actor=by,
+        action="showcase.photo_add",
+        target=entry,
+        changes={"file": photo.original_name, "caption": photo.caption},
+    )
     return photo
 
 
@@ -161,10 +159,7 @@ def showcase_photo_add(*, entry: ShowcaseEntry, by, upload, caption: str = "") -
 def showcase_photo_remove(*, photo: ShowcasePhoto, by) -> None:
     entry = ShowcaseEntry.objects.select_related("initiative__campaign__organization").get(pk=photo.entry_id)
     _require_publisher(by, entry.initiative)
-    stored, storage, name = photo.file.name, photo.file.storage, photo.original_name
-    photo.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
-    audit(actor=by, action="showcase.photo_remove", target=entry, changes={"file": name})
+    audit(actor=by, action="showcase.photo_remove", target=entry, changes={"file": discard(photo)})
 
 
 # --- Citizens' feedback ------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.access import scope_for
+from danvan.core.files import file_response
 from danvan.core.forms import apply_errors
 from danvan.core.htmx import render_page
 from danvan.core.net import client_address
@@ -92,15 +93,7 @@ def showcase_detail(request, pk: int):
 
 def photo(request, pk: int):
     """A published photo, inline with its checked content type (an unpublished one only for its publisher)."""
-    item = selectors.photo_for_user(request.user, pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=item.content_type, filename=item.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return file_response(selectors.photo_for_user(request.user, pk))
 
 
 def feedback(request, pk: int):
