@@ -121,6 +121,19 @@ def initiatives_xlsx(qs, *, title: str):
     return _saved(wb)
 
 
+def rows_xlsx(*, title: str, headers: list[str], rows: Iterable[list], widths: list[int] | None = None):
+    """A temporary file holding one sheet: bold headers, then the rows as they come."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_sheet_title(title))
+    for n, width in enumerate(widths or []):
+        ws.column_dimensions[_letter(n)].width = width
+    ws.freeze_panes = "A2"
+    ws.append(_header_cells(ws, headers))
+    for values in rows:
+        ws.append(_row_cells(ws, list(values)))
+    return _saved(wb)
+
+
 def tables_xlsx(tables: list[Table], *, heading: str):
     """A temporary file holding one sheet per statistic table, numbers as numbers."""
     wb = Workbook(write_only=True)

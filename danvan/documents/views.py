@@ -5,7 +5,7 @@ see and the same figures."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
-from django.urls import path
+from django.urls import path, re_path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -158,7 +158,42 @@ def achievement_docx(request, pk: int):
     return docx_response(content, _filename(f"bao-cao-thanh-tich-{initiative.pk}", "docx"))
 
 
+def _sheet_response(sheet, fmt: str, stem: str):
+    if fmt == "csv":
+        return csv_response(exports.csv_stream(sheet.headers, sheet.rows), _filename(stem, "csv"))
+    file = exports.rows_xlsx(title=sheet.title, headers=sheet.headers, rows=sheet.rows, widths=sheet.widths)
+    return xlsx_response(file, _filename(stem, "xlsx"))
+
+
+@login_required
+def units_sheet(request, fmt: str):
+    from danvan.documents.lists import units_sheet as sheet
+
+    return _sheet_response(sheet(request.user), fmt, "don-vi")
+
+
+@login_required
+def review_sheet(request, pk: int, fmt: str):
+    from danvan.documents.lists import review_sheet as sheet
+    from danvan.recognition.selectors import review_campaign_for_user
+
+    campaign, _can_review = review_campaign_for_user(request.user, pk)
+    order = "raw" if request.GET.get("order") == "raw" else "standardised"
+    return _sheet_response(sheet(campaign, request.user, order=order), fmt, f"binh-xet-{campaign.year}")
+
+
+@login_required
+def reporting_sheet(request, pk: int, fmt: str):
+    from danvan.documents.lists import reporting_sheet as sheet
+
+    campaign, _can_edit = campaign_for_user(request.user, pk)
+    return _sheet_response(sheet(campaign, request.user), fmt, f"bao-cao-dinh-ky-{campaign.year}")
+
+
 urlpatterns = [
+    re_path(r"^units\.(?P<fmt>xlsx|csv)$", units_sheet, name="units_sheet"),
+    re_path(r"^campaigns/(?P<pk>\d+)/review\.(?P<fmt>xlsx|csv)$", review_sheet, name="review_sheet"),
+    re_path(r"^campaigns/(?P<pk>\d+)/reporting\.(?P<fmt>xlsx|csv)$", reporting_sheet, name="reporting_sheet"),
     path("initiatives.xlsx", initiatives_xlsx, name="initiatives_xlsx"),
     path("initiatives.csv", initiatives_csv, name="initiatives_csv"),
     path("campaigns/<int:pk>/statistics.xlsx", statistics_xlsx, name="statistics_xlsx"),

@@ -155,3 +155,35 @@ def test_exports_keep_a_bounded_memory_peak(world, monkeypatch):
     small, big = peaks[600], peaks[3000]
     assert big[0] < small[0] * 1.5 + 256 * 1024, peaks
     assert big[1] < small[1] * 1.5 + 256 * 1024, peaks
+
+
+def test_units_review_board_and_reporting_download_as_their_pages_show_them(world, login):
+    from danvan.insights.checking import reporting
+    from danvan.insights.review import review_board
+    from danvan.orgs.models import Organization
+
+    services.initiative_accept(initiative=world.submitted_a, by=world.admin)
+    admin = login(world.admin)
+    units = xlsx_rows(body(admin.get(reverse("documents:units_sheet", args=["xlsx"]))))
+    assert units[0][:3] == ("Mã đơn vị", "Tên đơn vị", "Loại")
+    assert sorted(r[0] for r in units[1:]) == sorted(
+        Organization.objects.visible_to(world.admin).values_list("code", flat=True)
+    )
+    officer_units = list(
+        csv.reader(io.StringIO(body(login(world.officer_b).get("/documents/units.csv")).decode("utf-8-sig")))
+    )
+    assert [r[0] for r in officer_units[1:]] == [world.unit_b.code]
+
+    admin = login(world.admin)  # the test client is one browser: sign the administrator in again
+    board = xlsx_rows(body(admin.get(reverse("documents:review_sheet", args=[world.campaign.pk, "xlsx"]))))
+    assert [r[1] for r in board[1:]] == [r.initiative.title for r in review_board(world.campaign, world.admin).rows]
+    assert (
+        login(world.officer_a).get(reverse("documents:review_sheet", args=[world.campaign.pk, "csv"])).status_code
+        == 403
+    )
+
+    rates = xlsx_rows(body(admin.get(reverse("documents:reporting_sheet", args=[world.campaign.pk, "xlsx"]))))
+    data = reporting(world.campaign, world.admin)
+    assert [(r[0], r[2], r[3]) for r in rates[1:]] == [
+        (u.code, u.total.expected, u.total.submitted) for u in data.units
+    ]
