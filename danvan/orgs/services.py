@@ -145,13 +145,14 @@ def read_sheet(upload_name: str, content: bytes) -> list[dict[str, str] | None]:
 
 
 @transaction.atomic
-def organizations_import(*, rows: Sequence[dict[str, str] | None], by) -> dict:
+def organizations_import(*, rows: Sequence[dict[str, str] | None], by, dry_run: bool = False) -> dict:
     """Create or update units by code; all rows are checked first and nothing is written if any is wrong.
+    With `dry_run`, nothing is written either way: the answer lists what each row would do (the preview).
 
     An administrator imports inside their own subtree: every row needs a parent there (or in the sheet),
     and a code that exists elsewhere in the tree is refused."""
     problems: list[ImportProblem] = []
-    known = {o.code: o for o in Organization.objects.all()}
+    known = {o.code: o for o in Organization.objects.select_related("parent")}
     scope = scope_for(by) if by is not None else None
 
     def in_scope(org: Organization) -> bool:
@@ -215,6 +216,23 @@ def organizations_import(*, rows: Sequence[dict[str, str] | None], by) -> dict:
         ordered += ready
         placed |= {p[0] for p in ready}
         plan = [p for p in plan if p not in ready]
+    if dry_run:
+        planned = []
+        for code, name, kind, parent_code, email in ordered:
+            org = known.get(code)
+            parent_now = org.parent.code if org and org.parent_id else ""
+            if org is None:
+                action = "create"
+            elif (org.name, org.kind, parent_now, org.email) != (name, kind, parent_code, email):
+                action = "update"
+            else:
+                action = "same"
+            planned.append({"code": code, "name": name, "kind": kind, "parent": parent_code, "action": action})
+        return {
+            "created": sum(p["action"] == "create" for p in planned),
+            "updated": sum(p["action"] == "update" for p in planned),
+            "rows": planned,
+        }
     created = updated = 0
     for code, name, kind, parent_code, email in ordered:
         parent = known.get(parent_code) if parent_code else None

@@ -1,3 +1,6 @@
+import base64
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -104,32 +107,63 @@ def organization_edit(request, pk: int):
 
 @login_required
 def organization_import(request):
-    """Create or update units from a sheet; every row is checked first and nothing is written on error."""
+    """Create or update units from a sheet in two steps: the upload shows what every row would do (or every
+    problem by row and column) and writes nothing; "Nhập" then writes all rows or none."""
     _parents(request.user)
+    if request.method == "POST" and request.POST.get("action") == "apply":
+        return _import_apply(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems, result = [], None
+    problems, preview = [], None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        content = upload.read()
         try:
-            rows = services.read_sheet(upload.name, upload.read())
-            result = services.organizations_import(rows=rows, by=request.user)
+            rows = services.read_sheet(upload.name, content)
+            preview = services.organizations_import(rows=rows, by=request.user, dry_run=True)
         except services.ImportRefused as exc:
             problems = exc.problems
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(
-                request,
-                _("Đã nhập danh sách: %(c)s đơn vị mới, %(u)s đơn vị cập nhật.")
-                % {"c": result["created"], "u": result["updated"]},
-            )
-            return redirect("orgs:list")
+            # The checked file waits in the session for the confirmation (a browser cannot post a file twice).
+            request.session[IMPORT_KEY] = {
+                "name": upload.name,
+                "content": base64.b64encode(content).decode(),
+                "sha256": hashlib.sha256(content).hexdigest(),
+            }
+    kinds = dict(Organization.Kind.choices)
     return render(
         request,
         "orgs/import.html",
-        {"form": form, "problems": problems},
+        {"form": form, "problems": problems, "preview": preview, "kinds": kinds},
         status=400 if problems or form.errors else 200,
     )
+
+
+IMPORT_KEY = "orgs_import"
+
+
+def _import_apply(request):
+    kept = request.session.get(IMPORT_KEY)
+    if not kept or kept.get("sha256") != request.POST.get("sha256"):
+        messages.error(request, _("Không còn tệp đã xem trước. Hãy tải tệp lên lại."))
+        return redirect("orgs:import")
+    content = base64.b64decode(kept["content"])
+    try:
+        rows = services.read_sheet(kept["name"], content)
+        result = services.organizations_import(rows=rows, by=request.user)
+    except (services.ImportRefused, ValidationError):
+        # Someone changed the tree since the preview: show the file's problems again.
+        messages.error(request, _("Dữ liệu đã thay đổi từ lúc xem trước; chưa có gì được ghi. Hãy tải tệp lên lại."))
+        return redirect("orgs:import")
+    finally:
+        request.session.pop(IMPORT_KEY, None)
+    messages.success(
+        request,
+        _("Đã nhập danh sách: %(c)s đơn vị mới, %(u)s đơn vị cập nhật.")
+        % {"c": result["created"], "u": result["updated"]},
+    )
+    return redirect("orgs:list")
 
 
 @login_required

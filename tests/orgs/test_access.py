@@ -272,6 +272,14 @@ def test_import_with_unknown_parent_names_the_parent_column(world, login):
     assert not Organization.objects.filter(code="E").exists()
 
 
+def import_units(client, upload, **kwargs):
+    """Upload (the preview, which writes nothing), then confirm."""
+    preview = client.post(reverse("orgs:import"), {"file": upload})
+    assert preview.status_code == 200, preview.content.decode()[:500]
+    sha = client.session["orgs_import"]["sha256"]
+    return client.post(reverse("orgs:import"), {"action": "apply", "sha256": sha}, **kwargs)
+
+
 def test_good_import_places_units_in_the_tree(world, login):
     # The cell's kind is written as the Vietnamese label, as the import page allows.
     upload = csv_upload(
@@ -279,7 +287,7 @@ def test_good_import_places_units_in_the_tree(world, login):
         "D,Đảng bộ Sở Delta,base_committee,KHOI,delta@test.vn\n"
         "d1,Chi bộ Phòng Delta,Chi bộ trực thuộc,D,\n"
     )
-    response = login(world.admin).post(reverse("orgs:import"), {"file": upload}, follow=True)
+    response = import_units(login(world.admin), upload, follow=True)
     assert response.redirect_chain[-1][0] == reverse("orgs:list")
     assert "Đã nhập danh sách: 2 đơn vị mới, 0 đơn vị cập nhật." in text(response)
     unit = Organization.objects.get(code="D")
@@ -294,7 +302,7 @@ def test_import_accepts_a_cell_listed_before_its_parent(world, login):
     upload = csv_upload(
         "ma,ten,loai,ma_cap_tren,email\nD1,Chi bộ Phòng Delta,cell,D,\nD,Đảng bộ Sở Delta,base_committee,KHOI,\n"
     )
-    response = login(world.admin).post(reverse("orgs:import"), {"file": upload})
+    response = import_units(login(world.admin), upload)
     assert response.status_code == 302
     unit = Organization.objects.get(code="D")
     assert Organization.objects.get(code="D1").base == unit
@@ -302,7 +310,7 @@ def test_import_accepts_a_cell_listed_before_its_parent(world, login):
 
 def test_import_updates_an_existing_unit_by_code(world, login):
     upload = csv_upload("ma,ten,loai,ma_cap_tren,email\nB,Đảng bộ Sở Beta (đổi tên),base_committee,KHOI,\n")
-    response = login(world.admin).post(reverse("orgs:import"), {"file": upload}, follow=True)
+    response = import_units(login(world.admin), upload, follow=True)
     assert "0 đơn vị mới, 1 đơn vị cập nhật" in text(response)
     assert reload(world.unit_b).name == "Đảng bộ Sở Beta (đổi tên)"
 

@@ -29,8 +29,19 @@ def test_xlsx_sheet_with_decomposed_text_and_a_cell_before_its_parent(world, log
         ]
     )
     upload = SimpleUploadedFile("don-vi.xlsx", content)
-    response = login(world.admin).post(reverse("orgs:import"), {"file": upload})
+    client = login(world.admin)
+    before = Organization.objects.count()
+    preview = client.post(reverse("orgs:import"), {"file": upload})
+    assert preview.status_code == 200
+    body = preview.content.decode()
+    assert "Xem trước: chưa có gì được ghi" in body and "Chi bộ Phòng Pháp chế" in body
+    assert Organization.objects.count() == before  # the preview writes nothing
+    sha = client.session["orgs_import"]["sha256"]
+    response = client.post(reverse("orgs:import"), {"action": "apply", "sha256": sha})
     assert response.status_code == 302
+    assert Organization.objects.count() == before + 2
+    assert client.post(reverse("orgs:import"), {"action": "apply", "sha256": sha}).status_code == 302
+    assert Organization.objects.count() == before + 2  # confirming twice writes nothing more
     cell = Organization.objects.get(code="D1")
     assert cell.name == "Chi bộ Phòng Pháp chế" and unicodedata.is_normalized("NFC", cell.name)
     assert cell.parent.code == "D" and cell.base.code == "D" and cell.kind == "cell"
