@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install lint format messages clean-db
+.PHONY: run test bench install lint format messages clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,17 @@ test: install
 	  DJANGO_SECRET_KEY=check-deploy-only-7f3a9c2e1b5d8f4a6c0e2b9d7f1a3c5e8b0d2f4a6c8e0b2d4f6a8c \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python -m pytest
+
+## The benchmark: gunicorn against the data in DATABASE_URL (PostgreSQL only), driven over loopback; results in
+## bench/results/. Options: BENCH_REQUESTS, BENCH_WORKERS, BENCH_CONCURRENCY, BENCH_PORT… (bench/README.md).
+bench: install
+	@case "$$DATABASE_URL" in \
+	  postgres://*|postgresql://*|pgsql://*) ;; \
+	  *) echo "make bench needs PostgreSQL with the data to measure, e.g." \
+	       "DATABASE_URL=postgres://postgres@127.0.0.1:5432/danvan_bench make bench (DATABASE_URL is '$$DATABASE_URL')." \
+	       "See bench/README.md."; exit 2;; \
+	esac
+	$(BIN)/python bench/run.py
 
 lint:
 	$(BIN)/ruff check --fix .

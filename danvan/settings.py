@@ -26,6 +26,8 @@ DEBUG = env_bool("DJANGO_DEBUG")
 # Demo mode: the Hải Phòng demo data and its shared password may exist. Never on a real server.
 DEMO_MODE = env_bool("DANVAN_DEMO")
 PRODUCTION = env_bool("DANVAN_PRODUCTION")
+# Benchmark mode (`make bench`): the bare reference page /bench/bare/ and the X-Queries header. Never on a real server.
+DANVAN_BENCH = env_bool("DANVAN_BENCH")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -77,6 +79,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+if DANVAN_BENCH:
+    # Outermost, so that the queries of every other middleware (session, user) are counted too.
+    MIDDLEWARE.insert(0, "danvan.core.middleware.QueryCountMiddleware")
 
 ROOT_URLCONF = "danvan.urls"
 WSGI_APPLICATION = "danvan.wsgi.application"

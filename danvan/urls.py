@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -35,3 +36,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DANVAN_BENCH:
+    # `make bench` only: the bare reference page (see bench/README.md).
+    urlpatterns.append(path("bench/bare/", core_views.bench_bare, name="bench_bare"))

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -80,3 +81,12 @@ def audit_log(request):
         entries = entries.filter(Q(target_repr__icontains=q) | Q(action__icontains=q) | Q(actor__username__icontains=q))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit.html", {"page": page, "q": q})
+
+
+BENCH_PAGE = "<!doctype html><html lang=vi><title>bench</title><p>Dân vận khéo</p></html>"
+
+
+def bench_bare(request):
+    """Benchmark mode only (routed when settings.DANVAN_BENCH): a constant page through the full middleware stack,
+    no login, no query: the ceiling of this server and stack that `make bench` compares the pages with."""
+    return HttpResponse(BENCH_PAGE)
