@@ -209,13 +209,6 @@ def test_a_second_run_is_refused(generated, db):
         call_command("generate_national", "--initiatives", "50", stdout=StringIO())
 
 
-def test_reset_generates_again(generated, db):
-    out = StringIO()
-    call_command("generate_national", "--initiatives", "80", "--seed", "3", "--reset", stdout=out)
-    assert Initiative.objects.count() == 80
-    assert "quantri.tw" in out.getvalue()
-
-
 def test_same_seed_same_data(generated, db):
     """The generator is a pure function of its seed: the stored titles are those the plan gives again."""
     today = timezone.localdate()
