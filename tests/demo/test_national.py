@@ -93,6 +93,8 @@ def test_counts_and_shapes(generated, db):
     assert Campaign.objects.filter(status=Campaign.Status.LAUNCHED).get().year == timezone.localdate().year
     assert Field.objects.count() == 10 * 9 and ReportingPeriod.objects.count() == 10 * 4
     assert SurveyTeam.objects.count() == 9 * 34
+    kinds = Counter(Initiative.objects.values_list("kind", flat=True))
+    assert set(kinds) == {"collective", "individual"} and 0.2 < kinds["individual"] / N < 0.45
     by_year = dict(Initiative.objects.values_list("campaign__year").annotate(n=Count("id")))
     years = sorted(by_year)
     assert by_year[years[-1]] > by_year[years[0]]  # growing over the years
@@ -125,6 +127,14 @@ def test_counts_and_shapes(generated, db):
     # Units are very unequal: the most active unit registered several times what the median unit did.
     per_unit = sorted(Counter(Initiative.objects.values_list("unit_id", flat=True)).values())
     assert per_unit[-1] >= 4 * per_unit[len(per_unit) // 2]
+
+
+def test_the_running_campaign_takes_registrations(generated, db):
+    """A person, the import and the benchmark can register into the generated data (the window stays open)."""
+    current = Campaign.objects.get(status=Campaign.Status.LAUNCHED)
+    today = timezone.localdate()
+    assert current.registration_opens <= today and (current.registration_closes - today).days >= 120
+    assert current.registration_open_on(today)
 
 
 def test_statuses_and_results(generated, db):
