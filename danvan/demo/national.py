@@ -2600,12 +2600,27 @@ def _generate(
                     writer.write(s.model, s.columns, s.rows(w, ids))
     if side_by_side:
         writer.counts.update(_load_side_by_side(w, ids, say))
+    _derived(writer, say)
     return Result(
         counts=writer.counts,
         seconds=time.monotonic() - started,
         admin=NATIONAL_ADMIN,
         province_leaders=[(people.province_leaders[p.index].username, p.committee, p.unit.id) for p in provinces],
         password=people.password,
+    )
+
+
+def _derived(writer: BulkWriter, say: Callable[[str], None]) -> None:
+    """What the application derives from the loaded rows and keeps up to date itself afterwards: the
+    dashboards' stored counts (insights.tally)."""
+    from danvan.insights.models import Tally
+    from danvan.insights.tally import rebuild
+
+    started = time.monotonic()
+    rebuild()
+    writer.counts[Tally._meta.db_table] = Tally.objects.count()
+    say(
+        f"  {'(số liệu tổng hợp lưu sẵn)':<42} {writer.counts[Tally._meta.db_table]:>11,} dòng {time.monotonic() - started:8.1f} giây"
     )
 
 

@@ -162,6 +162,7 @@ class SurveyFigures:
     surveyed_units: int
     self_assessed: int
     accepted: int
+    self_assessed_units: int = 0
 
     @property
     def not_assessed(self) -> int:
@@ -170,20 +171,40 @@ class SurveyFigures:
 
 def survey_figures(campaign: Campaign, user) -> SurveyFigures:
     """Initiatives scored by a team (and at how many units), and the others that assessed themselves."""
+    from danvan.insights import tally
+    from danvan.insights.statistics import STAGE_TESTS
+
+    terms = tally.terms_for(campaign, user)
+    if terms is not None:
+        f = tally.figures(campaign, terms)
+        return SurveyFigures(
+            surveyed=f.count(STAGE_TESTS["surveyed"]),
+            surveyed_units=f.units[1],
+            self_assessed=f.count(STAGE_TESTS["self_assessed"]),
+            accepted=f.count(STAGE_TESTS["accepted"]),
+            self_assessed_units=f.units[2],
+        )
     accepted = Initiative.objects.visible_to(user).filter(campaign=campaign, status=Initiative.Status.ACCEPTED)
     team_done = Assessment.objects.submitted().filter(kind=Assessment.Kind.TEAM, initiative__in=accepted)
     surveyed_ids = set(team_done.values_list("initiative_id", flat=True))
     units = {
         base or unit for unit, base in accepted.filter(pk__in=surveyed_ids).values_list("unit_id", "unit__base_id")
     }
-    self_done = (
+    self_ids = set(
         Assessment.objects.submitted()
         .filter(kind=Assessment.Kind.SELF, initiative__in=accepted)
         .exclude(initiative_id__in=surveyed_ids)
-        .count()
+        .values_list("initiative_id", flat=True)
     )
+    self_units = {
+        base or unit for unit, base in accepted.filter(pk__in=self_ids).values_list("unit_id", "unit__base_id")
+    }
     return SurveyFigures(
-        surveyed=len(surveyed_ids), surveyed_units=len(units), self_assessed=self_done, accepted=accepted.count()
+        surveyed=len(surveyed_ids),
+        surveyed_units=len(units),
+        self_assessed=len(self_ids),
+        accepted=accepted.count(),
+        self_assessed_units=len(self_units),
     )
 
 

@@ -221,6 +221,29 @@ class RecognitionFigures:
 
 def recognition_figures(campaign: Campaign, user) -> RecognitionFigures:
     """Results decided, initiatives commended, and copies made of this campaign's initiatives."""
+    from danvan.insights import tally
+    from danvan.insights.statistics import STAGE_TESTS
+
+    terms = tally.terms_for(campaign, user)
+    if terms is not None:
+        f = tally.figures(campaign, terms)
+        visible = Initiative.objects.visible_to(user).filter(campaign=campaign, status=Initiative.Status.ACCEPTED)
+        decisions = (
+            CommendationEntry.objects.filter(commendation__campaign=campaign, initiative__in=visible)
+            .values("commendation_id")
+            .distinct()
+            .count()
+        )
+        return RecognitionFigures(
+            not_achieved=f.count(STAGE_TESTS["not_achieved"]),
+            recognised=f.count(lambda x: x["status"] == Initiative.Status.ACCEPTED and x["result"] == "recognised"),
+            exemplary=f.count(STAGE_TESTS["exemplary"]),
+            undecided=f.count(STAGE_TESTS["undecided"]),
+            commended=f.count(STAGE_TESTS["commended"]),
+            commendations=decisions,
+            replications=f.copies_of(STAGE_TESTS["accepted"]),
+            replicated=f.count(STAGE_TESTS["replicated"]),
+        )
     accepted = Initiative.objects.visible_to(user).filter(campaign=campaign, status=Initiative.Status.ACCEPTED)
     R = Initiative.Result
     counts = dict(accepted.values_list("result").annotate(n=Count("id")))
@@ -228,7 +251,7 @@ def recognition_figures(campaign: Campaign, user) -> RecognitionFigures:
         initiatives=Count("initiative_id", distinct=True), decisions=Count("commendation_id", distinct=True)
     )
     copies = (
-        Replication.objects.filter(original__in=accepted, copy__in=Initiative.objects.visible_to(user))
+        Replication.objects.filter(original__in=accepted)
         .exclude(copy__status=Initiative.Status.WITHDRAWN)
         .aggregate(copies=Count("id"), originals=Count("original_id", distinct=True))
     )

@@ -70,11 +70,28 @@ def in_stage(qs, stage: str, user):
             )
         )
     if stage == "replicated":
-        copies = Replication.objects.filter(
-            original=OuterRef("pk"), copy__in=Initiative.objects.visible_to(user)
-        ).exclude(copy__status=Initiative.Status.WITHDRAWN)
+        # Replicated: another unit has taken it up (a copy not withdrawn, wherever it is, seen by the reader or not).
+        copies = Replication.objects.filter(original=OuterRef("pk")).exclude(copy__status=Initiative.Status.WITHDRAWN)
         return qs.filter(Exists(copies))
     return qs
+
+
+# The same stages as tests on one stored count's facts (insights.tally.KEY): a figure read from the stored
+# counts is the size of the list `in_stage` gives (tests/insights/test_tally.py compares them for every stage).
+STAGE_TESTS = {
+    "registered": lambda f: f["status"] in Initiative.REGISTERED_STATUSES,
+    "accepted": lambda f: f["status"] == A,
+    "surveyed": lambda f: f["status"] == A and f["surveyed"],
+    "self_assessed": lambda f: f["status"] == A and f["self_assessed"] and not f["surveyed"],
+    "assessed": lambda f: f["status"] == A and (f["surveyed"] or f["self_assessed"]),
+    "not_assessed": lambda f: f["status"] == A and not (f["surveyed"] or f["self_assessed"]),
+    "recognised": lambda f: f["status"] == A and f["result"] in (R.RECOGNISED, R.EXEMPLARY),
+    "exemplary": lambda f: f["status"] == A and f["result"] == R.EXEMPLARY,
+    "not_achieved": lambda f: f["status"] == A and f["result"] == R.NOT_ACHIEVED,
+    "undecided": lambda f: f["status"] == A and f["result"] == "",
+    "commended": lambda f: f["status"] == A and f["commended"],
+    "replicated": lambda f: f["status"] == A and f["replicated"],
+}
 
 
 @dataclass
@@ -136,12 +153,57 @@ def _pct(part: int | float, whole: int | float) -> float:
 
 
 def stage_counts(campaign: Campaign, user, stages=tuple(STAGES)) -> dict[str, int]:
+    from danvan.insights import tally
+
+    terms = tally.terms_for(campaign, user)
+    if terms is not None:
+        figures = tally.figures(campaign, terms)
+        return {s: figures.count(STAGE_TESTS[s]) for s in stages}
+    return fresh_stage_counts(campaign, user, stages)
+
+
+def fresh_stage_counts(campaign: Campaign, user, stages=tuple(STAGES)) -> dict[str, int]:
+    """The same counts, counted afresh from the initiatives."""
     base = Initiative.objects.visible_to(user).filter(campaign=campaign)
     return {s: in_stage(base, s, user).count() for s in stages}
 
 
+UNIT_COLUMNS = ("registered", "collective", "individual", "accepted", "surveyed", "self_assessed", "exemplary")
+
+
 def _by_unit(campaign: Campaign, user) -> list[dict]:
-    """Per base organisation (its cells included): registrations by kind, acceptance, assessment and results."""
+    """One row per unit one level below what the user oversees (the base organisations of a bloc, the provinces
+    of the whole country), each counting its subtree: registrations by kind, acceptance, assessment, results."""
+    from danvan.insights import tally
+
+    terms = tally.terms_for(campaign, user)
+    if terms is None:
+        return _by_base_unit(campaign, user)
+    tops = list(Organization.objects.filter(pk__in=[t.node for t in terms if not t.only_drafts]))
+    units = [o for o in tops if o.is_base]
+    below = [o for o in tops if not o.is_base]
+    if below:
+        units += list(
+            Organization.objects.filter(parent__in=below, is_active=True).exclude(kind=Organization.Kind.PARTNER)
+        )
+    figures = tally.node_figures(campaign, [u.pk for u in units])
+    rows = []
+    for u in sorted(units, key=lambda o: o.name):
+        f = figures.get(u.pk)
+        counts = (
+            {k: f.count(STAGE_TESTS[k]) for k in ("registered", "accepted", "surveyed", "self_assessed")} if f else {}
+        )
+        if f:
+            counts["collective"] = f.count(_registered_of_kind(Initiative.Kind.COLLECTIVE))
+            counts["individual"] = f.count(_registered_of_kind(Initiative.Kind.INDIVIDUAL))
+            counts["exemplary"] = f.count(STAGE_TESTS["exemplary"])
+            counts["commended"] = f.count(STAGE_TESTS["commended"])
+        rows.append({"unit": u, "visible": True, **counts})
+    return rows
+
+
+def _by_base_unit(campaign: Campaign, user) -> list[dict]:
+    """Per base organisation (its cells included), counted afresh: for readers the stored counts cannot serve."""
     from danvan.campaigns.selectors import covered_units
 
     base = Initiative.objects.visible_to(user).filter(campaign=campaign, unit__base__isnull=False)
@@ -234,7 +296,7 @@ def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
     )
 
     units = _by_unit(campaign, user)
-    unit_cols = ("registered", "collective", "individual", "accepted", "surveyed", "self_assessed", "exemplary")
+    unit_cols = UNIT_COLUMNS
     unit_rows = [
         Row(
             [u["unit"].name, *[u.get(k, 0) for k in unit_cols], u.get("commended", 0)],
@@ -284,7 +346,7 @@ def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
                     [
                         str(_("Đơn vị tự khảo sát, đánh giá")),
                         s["self_assessed"],
-                        len({u["unit"].pk for u in units if u.get("self_assessed")}),
+                        s["self_assessed_units"],
                     ],
                     {"stage": "self_assessed"},
                 ),
@@ -451,16 +513,37 @@ YEAR_QUERIES = {
 }
 
 
+def _registered_of_kind(kind: str):
+    return lambda f: STAGE_TESTS["registered"](f) and f["kind"] == kind
+
+
 def year_on_year(user, *, organization: Organization | None = None) -> Table:
     """One row per campaign the user sees (of one launching organisation if given), oldest first."""
-    from danvan.insights.summary import campaign_summary
+    from danvan.insights import tally
+    from danvan.insights.summary import _units, campaign_summary
 
     campaigns = Campaign.objects.visible_to(user).exclude(status=Campaign.Status.DRAFT).select_related("organization")
     if organization is not None:
         campaigns = campaigns.filter(organization=organization)
     rows = []
     for c in campaigns.order_by("year", "pk"):
-        s = campaign_summary(campaign=c, user=user)
+        terms = tally.terms_for(c, user)
+        if terms is None:
+            s = campaign_summary(campaign=c, user=user)
+        else:
+            f = tally.figures(c, terms)
+            s = {
+                "units_total": _units(c, user).count(),
+                "units_registered": f.units[0],
+                "initiatives": f.count(STAGE_TESTS["registered"]),
+                "collective": f.count(_registered_of_kind(Initiative.Kind.COLLECTIVE)),
+                "individual": f.count(_registered_of_kind(Initiative.Kind.INDIVIDUAL)),
+                "surveyed": f.count(STAGE_TESTS["surveyed"]),
+                "self_assessed": f.count(STAGE_TESTS["self_assessed"]),
+                "exemplary": f.count(STAGE_TESTS["exemplary"]),
+                "commended": f.count(STAGE_TESTS["commended"]),
+                "replications": f.copies_of(STAGE_TESTS["accepted"]),
+            }
         rows.append(
             Row(
                 [str(c.year), s["units_total"], *[s[k] for k, _label in YEAR_COLUMNS]],

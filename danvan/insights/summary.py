@@ -33,31 +33,66 @@ def unregistered_units(campaign: Campaign, user):
 def campaign_summary(*, campaign: Campaign, user, checking: bool = True) -> dict:
     """Participation and registrations of one campaign, as far as `user` may see; with `checking`, also
     reporting, surveying, indicator and year-end review figures."""
-    visible = Initiative.objects.visible_to(user).filter(campaign=campaign)
-    registered = visible.registered()
+    from danvan.insights import tally
+
     units_total = _units(campaign, user).count()
-    covered_ids = set(_units(campaign, user).values_list("pk", flat=True))
-    units_registered = len(registered_unit_ids(campaign, user) & covered_ids)
-    by_kind = dict(registered.values_list("kind").annotate(n=Count("id")))
-    by_status = {s: 0 for s in Initiative.Status.values}
-    by_status.update(dict(visible.values_list("status").annotate(n=Count("id"))))
-    field_counts = dict(registered.values_list("fields").annotate(n=Count("id")))
+    terms = tally.terms_for(campaign, user)
+    if terms is None:
+        figures = _fresh_figures(campaign, user)
+    else:
+        f = tally.figures(campaign, terms)
+        registered = Initiative.REGISTERED_STATUSES
+        figures = {
+            "units_registered": f.units[0],
+            "initiatives": f.count(lambda x: x["status"] in registered),
+            "by_kind": {
+                k: f.count(lambda x, k=k: x["status"] in registered and x["kind"] == k) for k in Initiative.Kind
+            },
+            "by_status": {s: f.count(lambda x, s=s: x["status"] == s) for s in Initiative.Status.values},
+            "field_counts": _sum_fields(f.fields, registered),
+        }
     by_field = [
-        {"id": f.pk, "code": f.code, "name": f.name, "count": field_counts.get(f.pk, 0)} for f in campaign.fields.all()
+        {"id": fd.pk, "code": fd.code, "name": fd.name, "count": figures["field_counts"].get(fd.pk, 0)}
+        for fd in campaign.fields.all()
     ]
+    units_registered = figures["units_registered"]
     return {
         "campaign": campaign.pk,
         "year": campaign.year,
         "units_total": units_total,
         "units_registered": units_registered,
         "participation_percent": round(100 * units_registered / units_total, 1) if units_total else 0.0,
-        "initiatives": registered.count(),
-        "collective": by_kind.get(Initiative.Kind.COLLECTIVE, 0),
-        "individual": by_kind.get(Initiative.Kind.INDIVIDUAL, 0),
-        "by_status": by_status,
+        "initiatives": figures["initiatives"],
+        "collective": figures["by_kind"].get(Initiative.Kind.COLLECTIVE, 0),
+        "individual": figures["by_kind"].get(Initiative.Kind.INDIVIDUAL, 0),
+        "by_status": figures["by_status"],
         "by_field": by_field,
         **(_checking(campaign, user) if checking else {}),
         **(_review(campaign, user) if checking else {}),
+    }
+
+
+def _sum_fields(fields, statuses) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for (field, _kind, status), n in fields.items():
+        if status in statuses:
+            out[field] = out.get(field, 0) + n
+    return out
+
+
+def _fresh_figures(campaign: Campaign, user) -> dict:
+    """The summary's counts counted afresh from the initiatives (readers the stored counts cannot serve)."""
+    visible = Initiative.objects.visible_to(user).filter(campaign=campaign)
+    registered = visible.registered()
+    covered_ids = set(_units(campaign, user).values_list("pk", flat=True))
+    by_status = {s: 0 for s in Initiative.Status.values}
+    by_status.update(dict(visible.values_list("status").annotate(n=Count("id"))))
+    return {
+        "units_registered": len(registered_unit_ids(campaign, user) & covered_ids),
+        "initiatives": registered.count(),
+        "by_kind": dict(registered.values_list("kind").annotate(n=Count("id"))),
+        "by_status": by_status,
+        "field_counts": dict(registered.values_list("fields").annotate(n=Count("id"))),
     }
 
 
@@ -75,6 +110,7 @@ def _checking(campaign: Campaign, user) -> dict:
         "surveyed": survey.surveyed,
         "surveyed_units": survey.surveyed_units,
         "self_assessed": survey.self_assessed,
+        "self_assessed_units": survey.self_assessed_units,
         "indicator_totals": indicator_totals(campaign, user),
     }
 

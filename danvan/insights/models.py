@@ -1,0 +1,72 @@
+"""Precomputed counts of a campaign's initiatives for every node of the party tree, so that a dashboard reads a
+few dozen rows instead of counting a million initiatives. They are derived data: `insights.tally` keeps them
+equal to a fresh count after every change (tests/insights/test_tally.py checks it for every kind of change), and
+`manage.py rebuild_tallies` computes them again from scratch."""
+
+from django.db import models
+
+from danvan.campaigns.models import Campaign
+from danvan.orgs.models import Organization
+
+
+class TallyBase(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    # The node whose whole subtree (its own initiatives and its descendants') the row counts.
+    node = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    # The node's parent, so that "the rows of the units one level down" is one indexed lookup.
+    parent = models.ForeignKey(Organization, null=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.node_id}"
+
+
+class Tally(TallyBase):
+    """How many initiatives of the node's subtree share one combination of the facts the statistics read."""
+
+    status = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20)
+    result = models.CharField(max_length=20, blank=True)
+    surveyed = models.BooleanField()  # a survey team's score is submitted
+    self_assessed = models.BooleanField()  # the unit's own assessment is submitted
+    commended = models.BooleanField()  # named in a commendation decision of the campaign
+    replicated = models.BooleanField()  # at least one copy that is not withdrawn
+    n = models.PositiveIntegerField()
+    copies = models.PositiveIntegerField()  # copies of these initiatives that are not withdrawn
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "node"], name="insights_tally_node"),
+            models.Index(fields=["campaign", "parent"], name="insights_tally_parent"),
+        ]
+
+
+class FieldTally(TallyBase):
+    """How many initiatives of the node's subtree belong to a field, by kind and status."""
+
+    field = models.ForeignKey("campaigns.Field", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "node"], name="insights_fieldtally_node"),
+            models.Index(fields=["campaign", "parent"], name="insights_fieldtally_parent"),
+        ]
+
+
+class UnitTally(TallyBase):
+    """How many base organisations of the node's subtree have registered, been surveyed, assessed themselves."""
+
+    registered = models.PositiveIntegerField()
+    surveyed = models.PositiveIntegerField()
+    self_assessed = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "node"], name="insights_unittally_node"),
+            models.Index(fields=["campaign", "parent"], name="insights_unittally_parent"),
+        ]

@@ -1,0 +1,108 @@
+"""Keeps the stored counts (insights.tally) equal to a fresh count: every save or delete of what they count
+recomputes the counts of the unit concerned and its ancestors, in the same transaction as the change."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from danvan.assessments.models import Assessment
+from danvan.initiatives.models import Initiative
+from danvan.insights import tally
+from danvan.orgs.models import Organization
+from danvan.recognition.models import CommendationEntry, Replication
+
+_TREE = ("parent_id", "path", "kind", "is_active")
+
+
+def _of_initiatives(pks) -> None:
+    """Refresh the units of these initiatives, and the units of what they are copies of (their copy counts)."""
+    pks = [pk for pk in pks if pk is not None]
+    if not pks:
+        return
+    rows = set(Initiative.objects.filter(pk__in=pks).values_list("campaign_id", "unit_id"))
+    originals = Replication.objects.filter(copy_id__in=pks).values("original_id")
+    rows |= set(Initiative.objects.filter(pk__in=originals).values_list("campaign_id", "unit_id"))
+    by_campaign: dict[int, set[int]] = {}
+    for campaign, unit in rows:
+        by_campaign.setdefault(campaign, set()).add(unit)
+    for campaign, units in by_campaign.items():
+        tally.refresh(campaign, units)
+
+
+@receiver(pre_save, sender=Initiative)
+def _remember_place(sender, instance: Initiative, raw=False, **kwargs):
+    """Where the initiative was counted before this save (its campaign and unit may change)."""
+    before = None
+    if instance.pk and not raw:
+        before = Initiative.objects.filter(pk=instance.pk).values_list("campaign_id", "unit_id").first()
+    setattr(instance, "_tally_before", before)  # noqa: B010
+
+
+@receiver(post_save, sender=Initiative)
+def _initiative_saved(sender, instance: Initiative, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_tally_before", None)
+    if before and before != (instance.campaign_id, instance.unit_id):
+        tally.refresh(before[0], [before[1]])
+    _of_initiatives([instance.pk])
+
+
+@receiver(post_delete, sender=Initiative)
+def _initiative_deleted(sender, instance: Initiative, **kwargs):
+    tally.refresh(instance.campaign_id, [instance.unit_id])
+
+
+@receiver(m2m_changed, sender=Initiative.fields.through)
+def _fields_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # a field's initiatives changed
+        _of_initiatives(list(pk_set or []))
+    else:
+        _of_initiatives([instance.pk])
+
+
+@receiver(post_save, sender=Assessment)
+@receiver(post_delete, sender=Assessment)
+@receiver(post_save, sender=CommendationEntry)
+@receiver(post_delete, sender=CommendationEntry)
+def _about_initiative_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _of_initiatives([instance.initiative_id])
+
+
+@receiver(post_save, sender=Replication)
+@receiver(post_delete, sender=Replication)
+def _replication_changed(sender, instance: Replication, raw=False, **kwargs):
+    if not raw:
+        _of_initiatives([instance.original_id])
+
+
+@receiver(pre_save, sender=Organization)
+def _remember_tree(sender, instance: Organization, raw=False, **kwargs):
+    before = None
+    if instance.pk and not raw:
+        before = Organization.objects.filter(pk=instance.pk).values_list(*_TREE).first()
+    setattr(instance, "_tally_tree", before)  # noqa: B010
+
+
+@receiver(post_save, sender=Organization)
+def _organization_saved(sender, instance: Organization, created=False, raw=False, **kwargs):
+    """A unit that moved, changed kind or was (de)activated changes what its ancestors count: everything is
+    computed again once the change is committed (a move saves every descendant: one computation for all)."""
+    before = getattr(instance, "_tally_tree", None)
+    if raw or created or before is None or not before[1]:  # not placed yet: its first save
+        return
+    if before == tuple(getattr(instance, f) for f in _TREE):
+        return
+    connection = transaction.get_connection()
+    if getattr(connection, "_tally_rebuild_pending", False):
+        return
+    connection._tally_rebuild_pending = True
+
+    def run() -> None:
+        connection._tally_rebuild_pending = False
+        tally.rebuild()
+
+    transaction.on_commit(run)

@@ -1,0 +1,361 @@
+"""The precomputed counts behind the dashboards (insights.models): how they are kept equal to a fresh count, and
+how a user's figures are read from them.
+
+Every node of the tree holds, per campaign, the counts of its whole subtree. When an initiative (or what is known
+about it: an assessment, a commendation, a copy) changes, `refresh` recomputes the rows of its unit and of every
+ancestor, in the same transaction: a node's rows are its own initiatives plus its children's rows, so one change
+reads a handful of rows, never the whole campaign. `rebuild` computes everything from scratch (after a bulk load,
+or when the tree itself changed). A user's figures are then a few rows: those of the nodes at the top of what the
+user sees (`Scope`), leaders' without drafts.
+
+Signals (insights.signals) call `refresh` for every change made through the models; bulk loads call it, or
+`rebuild`, themselves.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count, F, Q
+
+from danvan.assessments.models import Assessment
+from danvan.campaigns.models import Campaign
+from danvan.core.access import scope_for
+from danvan.initiatives.models import Initiative
+from danvan.insights.models import FieldTally, Tally, UnitTally
+from danvan.orgs.models import Organization
+from danvan.recognition.models import CommendationEntry, Replication
+
+DRAFT = Initiative.Status.DRAFT
+ACCEPTED = Initiative.Status.ACCEPTED
+REGISTERED = tuple(Initiative.REGISTERED_STATUSES)
+
+# The facts of one initiative that the statistics read, in the order of a Tally row's key.
+KEY = ("status", "kind", "result", "surveyed", "self_assessed", "commended", "replicated")
+
+
+@dataclass(frozen=True)
+class Node:
+    pk: int
+    parent_id: int | None
+    depth: int
+    base_id: int | None
+    covered: bool  # an active base organisation: a unit the campaign counts
+
+
+def _node(pk, parent_id, depth, base_id, kind, is_active) -> Node:
+    return Node(pk, parent_id, depth, base_id, kind in Organization.BASE_KINDS and is_active)
+
+
+NODE_FIELDS = ("pk", "parent_id", "depth", "base_id", "kind", "is_active")
+
+
+# ---- Facts of initiatives -----------------------------------------------------------------------------------
+
+
+def _facts(initiatives) -> Iterable[tuple]:
+    """(unit, status, kind, result, surveyed, self_assessed, commended, copies) of each initiative: a few
+    set-wise queries rather than subqueries per row, so that a whole campaign is read in seconds."""
+    submitted = Assessment.objects.submitted().filter(initiative__in=initiatives)
+    team = set(submitted.filter(kind=Assessment.Kind.TEAM).values_list("initiative_id", flat=True))
+    own = set(submitted.filter(kind=Assessment.Kind.SELF).values_list("initiative_id", flat=True))
+    commended = set(
+        CommendationEntry.objects.filter(
+            initiative__in=initiatives, commendation__campaign_id=F("initiative__campaign_id")
+        ).values_list("initiative_id", flat=True)
+    )
+    copies = dict(
+        Replication.objects.filter(original__in=initiatives)
+        .exclude(copy__status=Initiative.Status.WITHDRAWN)
+        .order_by()
+        .values_list("original_id")
+        .annotate(n=Count("pk"))
+    )
+    for pk, unit, status, kind, result in (
+        initiatives.order_by().values_list("pk", "unit_id", "status", "kind", "result").iterator(chunk_size=5000)
+    ):
+        yield unit, status, kind, result, pk in team, pk in own, pk in commended, copies.get(pk, 0)
+
+
+def _field_facts(initiatives) -> Iterable[tuple]:
+    """(unit, field, kind, status) of each link between an initiative and a field."""
+    return (
+        Initiative.fields.through.objects.filter(initiative__in=initiatives)
+        .values_list("initiative__unit_id", "field_id", "initiative__kind", "initiative__status")
+        .iterator(chunk_size=5000)
+    )
+
+
+class Counts:
+    """The counts of one node while they are being computed."""
+
+    def __init__(self) -> None:
+        self.rows: Counter = Counter()  # KEY → n
+        self.copies: Counter = Counter()  # KEY → copies
+        self.fields: Counter = Counter()  # (field, kind, status) → n
+        self.units = [0, 0, 0]  # base organisations registered, surveyed, self-assessed (nodes above the base)
+
+    def add(self, other: "Counts") -> None:
+        self.rows.update(other.rows)
+        self.copies.update(other.copies)
+        self.fields.update(other.fields)
+        self.units = [a + b for a, b in zip(self.units, other.units, strict=True)]
+
+    def unit_flags(self) -> list[int]:
+        """For a base organisation (or a cell): whether its subtree registered, was surveyed, assessed itself."""
+        registered = surveyed = self_only = 0
+        for (status, _kind, _result, team, own, _c, _r), n in self.rows.items():
+            if not n:
+                continue
+            if status in REGISTERED:
+                registered = 1
+            if status == ACCEPTED and team:
+                surveyed = 1
+            if status == ACCEPTED and own and not team:
+                self_only = 1
+        return [registered, surveyed, self_only]
+
+
+def _own(campaign_id: int, unit_ids) -> dict[int, Counts]:
+    own: dict[int, Counts] = defaultdict(Counts)
+    initiatives = Initiative.objects.filter(campaign_id=campaign_id)
+    if unit_ids is not None:
+        initiatives = initiatives.filter(unit_id__in=unit_ids)
+    for unit, status, kind, result, team, own_, commended, copies in _facts(initiatives):
+        key = (status, kind, result, bool(team), bool(own_), bool(commended), copies > 0)
+        own[unit].rows[key] += 1
+        own[unit].copies[key] += copies
+    for unit, field, kind, status in _field_facts(initiatives):
+        own[unit].fields[(field, kind, status)] += 1
+    return own
+
+
+def _finish(node: Node, counts: Counts) -> Counts:
+    """A node's counts once its own initiatives and its children are in: below the base level the unit counts
+    are the node's own flags (a cell counts for its base organisation, never twice)."""
+    if node.base_id is not None:
+        counts.units = counts.unit_flags() if (node.covered or node.base_id != node.pk) else [0, 0, 0]
+    return counts
+
+
+TALLY_COLUMNS = ("campaign_id", "node_id", "parent_id", "n", "copies", *KEY)
+FIELD_COLUMNS = ("campaign_id", "node_id", "parent_id", "field_id", "kind", "status", "n")
+UNIT_COLUMNS = ("campaign_id", "node_id", "parent_id", "registered", "surveyed", "self_assessed")
+
+
+def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts], *, replace: bool = True) -> None:
+    if replace:
+        for model in (Tally, FieldTally, UnitTally):
+            model.objects.filter(campaign_id=campaign_id, node_id__in=list(computed)).delete()
+    tallies, fields, units = [], [], []
+    for pk, c in computed.items():
+        parent = nodes[pk].parent_id
+        tallies += [(campaign_id, pk, parent, n, c.copies[key], *key) for key, n in c.rows.items() if n]
+        fields += [(campaign_id, pk, parent, *fk, n) for fk, n in c.fields.items() if n]
+        if any(c.units):
+            units.append((campaign_id, pk, parent, *c.units))
+    _insert(Tally, TALLY_COLUMNS, tallies)
+    _insert(FieldTally, FIELD_COLUMNS, fields)
+    _insert(UnitTally, UNIT_COLUMNS, units)
+
+
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Plain rows into the table: COPY on PostgreSQL (a whole campaign's counts at once), INSERTs elsewhere."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(model._meta.get_field(c.removesuffix("_id")).column) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[int, Counts]:
+    """The stored counts of the children of `parents` that are not being recomputed, added up per parent."""
+    out: dict[int, Counts] = defaultdict(Counts)
+    rows = Tally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
+    for parent, n, copies, *key in rows.values_list("parent_id", "n", "copies", *KEY):
+        out[parent].rows[tuple(key)] += n
+        out[parent].copies[tuple(key)] += copies
+    fields = FieldTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
+    for parent, field, kind, status, n in fields.values_list("parent_id", "field_id", "kind", "status", "n"):
+        out[parent].fields[(field, kind, status)] += n
+    units = UnitTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
+    for parent, *flags in units.values_list("parent_id", "registered", "surveyed", "self_assessed"):
+        out[parent].units = [a + b for a, b in zip(out[parent].units, flags, strict=True)]
+    return out
+
+
+def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
+    """Recompute the counts of these units and of all their ancestors for one campaign (one transaction)."""
+    unit_ids = {u for u in unit_ids if u is not None}
+    if not unit_ids:
+        return
+    with transaction.atomic():
+        # One writer of a campaign's counts at a time: two changes under the same parent must not each add
+        # up the siblings as they were before the other.
+        list(Campaign.objects.select_for_update().filter(pk=campaign_id).values_list("pk"))
+        paths = Organization.objects.filter(pk__in=unit_ids).values_list("path", flat=True)
+        chain = {int(p) for path in paths for p in path.split(".") if p}
+        nodes = {row[0]: _node(*row) for row in Organization.objects.filter(pk__in=chain).values_list(*NODE_FIELDS)}
+        own = _own(campaign_id, list(nodes))
+        stored = _stored(campaign_id, list(nodes), list(nodes))
+        computed: dict[int, Counts] = {}
+        for node in sorted(nodes.values(), key=lambda n: -n.depth):
+            counts = Counts()
+            counts.add(own.get(node.pk, Counts()))
+            counts.add(stored.get(node.pk, Counts()))
+            for child in (c for c in nodes.values() if c.parent_id == node.pk):
+                counts.add(computed[child.pk])
+            computed[node.pk] = _finish(node, counts)
+        _write(campaign_id, nodes, computed)
+
+
+def rebuild(campaign_ids: Iterable[int] | None = None) -> int:
+    """Compute every count of these campaigns (all when None) from scratch; returns the rows written."""
+    campaigns = list(Campaign.objects.values_list("pk", flat=True)) if campaign_ids is None else list(campaign_ids)
+    nodes = {row[0]: _node(*row) for row in Organization.objects.values_list(*NODE_FIELDS)}
+    written = 0
+    for campaign_id in campaigns:
+        with transaction.atomic():
+            own = _own(campaign_id, None)
+            computed: dict[int, Counts] = defaultdict(Counts)
+            for pk, counts in own.items():
+                computed[pk].add(counts)
+            # Deepest first, every node adds its finished counts to its parent's.
+            for node in sorted((nodes[pk] for pk in _with_ancestors(nodes, own)), key=lambda n: -n.depth):
+                counts = _finish(node, computed[node.pk])
+                if node.parent_id is not None:
+                    computed[node.parent_id].add(counts)
+            for model in (Tally, FieldTally, UnitTally):
+                model.objects.filter(campaign_id=campaign_id).delete()
+            _write(campaign_id, nodes, dict(computed), replace=False)
+            written += Tally.objects.filter(campaign_id=campaign_id).count()
+    return written
+
+
+def _with_ancestors(nodes: dict[int, Node], starts) -> set[int]:
+    out: set[int] = set()
+    for pk in starts:
+        while pk is not None and pk not in out:
+            out.add(pk)
+            pk = nodes[pk].parent_id
+    return out
+
+
+# ---- Reading: a user's figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """Part of what a user sees: the subtree of `node`, with `statuses` None for all, or only these."""
+
+    node: int
+    nondraft: bool  # leaders see everything but drafts
+    only_drafts: bool = False  # an own subtree inside a led one: its drafts are all it adds
+
+    def q(self, prefix: str = "") -> Q:
+        q = Q(**{f"{prefix}node_id": self.node})
+        if self.nondraft:
+            q &= ~Q(**{f"{prefix}status": DRAFT})
+        if self.only_drafts:
+            q &= Q(**{f"{prefix}status": DRAFT})
+        return q
+
+
+def terms_for(campaign: Campaign, user) -> list[Term] | None:
+    """The nodes whose counts make up what `user` sees of the campaign; None when the counts cannot tell (a
+    survey-team member also sees the initiatives assigned to the team, a cell's officer counts for a base
+    organisation they do not see): the caller then counts afresh."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return [Term(campaign.organization_id, nondraft=False)]
+    if scope.is_surveyor or not scope.is_authenticated:
+        return None
+    own = _top(scope.admin_paths + scope.officer_paths)
+    led = [p for p in _top(scope.leader_paths) if not any(p.startswith(o) for o in own)]
+    if not own and not led:
+        return []
+    ids = {int(p.rstrip(".").rsplit(".", 1)[-1]): p for p in own + led}
+    kinds = dict(Organization.objects.filter(pk__in=list(ids)).values_list("pk", "kind"))
+    if any(kinds.get(pk) == Organization.Kind.CELL for pk in ids):
+        return None
+    terms = [Term(int(p.rstrip(".").rsplit(".", 1)[-1]), nondraft=True) for p in led]
+    for p in own:
+        pk = int(p.rstrip(".").rsplit(".", 1)[-1])
+        inside_led = any(p.startswith(lp) for lp in led)
+        terms.append(Term(pk, nondraft=False, only_drafts=inside_led))
+    return terms
+
+
+def _top(paths: list[str]) -> list[str]:
+    """The paths not inside another of them."""
+    unique = sorted(set(paths), key=len)
+    return [p for i, p in enumerate(unique) if not any(p.startswith(q) for q in unique[:i])]
+
+
+@dataclass
+class Figures:
+    """A user's counts of one campaign, read from the stored counts."""
+
+    rows: Counter  # KEY → n
+    copies: Counter  # KEY → copies
+    fields: Counter  # (field, kind, status) → n
+    units: list[int]  # base organisations registered, surveyed, self-assessed
+
+    def count(self, test) -> int:
+        return sum(n for key, n in self.rows.items() if test(dict(zip(KEY, key, strict=True))))
+
+    def copies_of(self, test) -> int:
+        return sum(n for key, n in self.copies.items() if test(dict(zip(KEY, key, strict=True))))
+
+
+def figures(campaign: Campaign, terms: list[Term]) -> Figures:
+    rows: Counter = Counter()
+    copies: Counter = Counter()
+    fields: Counter = Counter()
+    units = [0, 0, 0]
+    if terms:
+        where = Q()
+        for t in terms:
+            where |= t.q()
+        for n, c, *key in Tally.objects.filter(where, campaign=campaign).values_list("n", "copies", *KEY):
+            rows[tuple(key)] += n
+            copies[tuple(key)] += c
+        for field, kind, status, n in FieldTally.objects.filter(where, campaign=campaign).values_list(
+            "field_id", "kind", "status", "n"
+        ):
+            fields[(field, kind, status)] += n
+        counted = [t.node for t in terms if not t.only_drafts]
+        for flags in UnitTally.objects.filter(campaign=campaign, node_id__in=counted).values_list(
+            "registered", "surveyed", "self_assessed"
+        ):
+            units = [a + b for a, b in zip(units, flags, strict=True)]
+    return Figures(rows, copies, fields, units)
+
+
+def node_figures(campaign: Campaign, nodes: list[int]) -> dict[int, Figures]:
+    """The counts of each of these nodes' subtrees, drafts left out (the tables that read them count
+    registrations), keyed by node; nodes with nothing to count are missing."""
+    out: dict[int, Figures] = {}
+
+    def of(node: int) -> Figures:
+        if node not in out:
+            out[node] = Figures(Counter(), Counter(), Counter(), [0, 0, 0])
+        return out[node]
+
+    rows = Tally.objects.filter(campaign=campaign, node_id__in=nodes).exclude(status=DRAFT)
+    for node, n, c, *key in rows.values_list("node_id", "n", "copies", *KEY):
+        of(node).rows[tuple(key)] += n
+        of(node).copies[tuple(key)] += c
+    units = UnitTally.objects.filter(campaign=campaign, node_id__in=nodes)
+    for node, *flags in units.values_list("node_id", "registered", "surveyed", "self_assessed"):
+        of(node).units = list(flags)
+    return out
