@@ -226,7 +226,8 @@ def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
     from danvan.insights.review import spread
     from danvan.insights.summary import campaign_summary, unregistered_units
 
-    s = campaign_summary(campaign=campaign, user=user)
+    rates = reporting(campaign, user)
+    s = campaign_summary(campaign=campaign, user=user, rates=rates)
     counts = stage_counts(campaign, user)
     funnel = [Stage(k, str(STAGES[k]), counts[k], _pct(counts[k], counts["registered"])) for k in FUNNEL]
     base_query = {"campaign": campaign.pk}
@@ -410,7 +411,6 @@ def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
         )
     )
 
-    rates = reporting(campaign, user)
     tables.append(
         Table(
             "reporting",

@@ -30,9 +30,10 @@ def unregistered_units(campaign: Campaign, user):
     return _units(campaign, user).exclude(pk__in=registered_unit_ids(campaign, user)).order_by("name")
 
 
-def campaign_summary(*, campaign: Campaign, user, checking: bool = True) -> dict:
+def campaign_summary(*, campaign: Campaign, user, checking: bool = True, rates=None) -> dict:
     """Participation and registrations of one campaign, as far as `user` may see; with `checking`, also
-    reporting, surveying, indicator and year-end review figures."""
+    reporting, surveying, indicator and year-end review figures (`rates`: the reporting figures, when the
+    caller has them already)."""
     from danvan.insights import tally
 
     units_total = _units(campaign, user).count()
@@ -67,7 +68,7 @@ def campaign_summary(*, campaign: Campaign, user, checking: bool = True) -> dict
         "individual": figures["by_kind"].get(Initiative.Kind.INDIVIDUAL, 0),
         "by_status": figures["by_status"],
         "by_field": by_field,
-        **(_checking(campaign, user) if checking else {}),
+        **(_checking(campaign, user, rates) if checking else {}),
         **(_review(campaign, user) if checking else {}),
     }
 
@@ -96,10 +97,10 @@ def _fresh_figures(campaign: Campaign, user) -> dict:
     }
 
 
-def _checking(campaign: Campaign, user) -> dict:
+def _checking(campaign: Campaign, user, rates=None) -> dict:
     from danvan.insights.checking import indicator_totals, reporting, survey_figures
 
-    rates = reporting(campaign, user)
+    rates = rates or reporting(campaign, user)
     survey = survey_figures(campaign, user)
     return {
         "reports_expected": rates.total.expected,
