@@ -116,6 +116,8 @@ class Initiative(models.Model):
         indexes = [
             models.Index(fields=["campaign", "status"], name="initiative_campaign_status"),
             models.Index(fields=["campaign", "result"], name="initiative_campaign_result"),
+            # The list walks units in path order and reads each unit's rows of a year from here (selectors).
+            models.Index(fields=["unit", "campaign", "id"], name="initiative_unit_campaign"),
         ]
         constraints = [
             models.CheckConstraint(

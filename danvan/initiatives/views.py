@@ -1,9 +1,9 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,8 +27,8 @@ from danvan.initiatives.forms import (
     ReturnForm,
     indicator_inputs,
 )
-from danvan.initiatives.models import Indicator, Initiative
-from danvan.initiatives.selectors import attachment_for_user, filter_initiatives, initiative_for_user
+from danvan.initiatives.models import Initiative
+from danvan.initiatives.selectors import InitiativePage, attachment_for_user, initiative_for_user, initiative_page
 from danvan.insights.checking import indicator_progress
 from danvan.orgs.models import Organization
 from danvan.progress.selectors import reports_by_period
@@ -51,12 +51,13 @@ def initiative_list(request):
             "stage": d["stage"],
             "result": d["result"],
         }
+    _offer_nearby_units(request.user, form)
+    for name in ("campaign", "field"):
+        _choices_at_once(form, name)
     try:
-        qs = filter_initiatives(request.user, **criteria)
+        page = initiative_page(request.user, number=request.GET.get("page") or 1, size=25, **criteria)
     except ValidationError:
-        qs = Initiative.objects.none()
-    qs = qs.select_related("campaign", "unit").prefetch_related("fields")
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+        page = InitiativePage(rows=[], number=1, size=25, has_next=False, count=0, count_is_exact=True)
     query = request.GET.copy()
     query.pop("page", None)
     return render_page(
@@ -65,6 +66,40 @@ def initiative_list(request):
         {"form": form, "page": page, "query": query.urlencode()},
         partial="results",
     )
+
+
+def _offer_nearby_units(user, form: InitiativeFilterForm) -> None:
+    """Offer in the unit filter the user's own top units and the level under them, and around the chosen unit
+    its ancestors and its children, so that one reaches any unit by choosing step by step.
+
+    Every unit a national administrator sees would be some 56,000 options (3.6 MB on every page, most of the
+    page's time). Only the options shown are narrowed: the field still accepts any unit the user may see.
+    """
+    field = form.fields["unit"]
+    assert isinstance(field, forms.ModelChoiceField)
+    scope = scope_for(user)
+    if scope.is_superuser:
+        near = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
+    else:
+        # A path ends with the unit's own id ("1.5.23."): the top units and their children by primary and parent key.
+        paths = scope.admin_paths + scope.leader_paths + scope.officer_paths
+        tops = [int(path.rstrip(".").rsplit(".", 1)[-1]) for path in paths]
+        near = Q(pk__in=tops) | Q(parent_id__in=tops)
+    chosen = getattr(form, "cleaned_data", {}).get("unit")
+    if chosen is not None:
+        near |= Q(pk__in=[int(pk) for pk in chosen.path.split(".") if pk]) | Q(parent_id=chosen.pk)
+    assert field.queryset is not None
+    units = field.queryset.filter(near).order_by("path").values_list("pk", "name")
+    field.widget.choices = [("", field.empty_label), *units]
+
+
+def _choices_at_once(form, name: str) -> None:
+    """Read a model choice field's options with one plain query: rendering them through Django's iterator (a
+    server-side cursor, one choice object per option) cost more than the rest of the list page."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField) and field.queryset is not None
+    options = [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
+    field.widget.choices = [("", field.empty_label), *options]
 
 
 def _registrable_units(user, campaign: Campaign):
@@ -167,10 +202,12 @@ def initiative_detail(request, pk: int):
             Initiative.objects.visible_to(request.user)
             .filter(pk=initiative.carried_over_from_id)
             .select_related("campaign")
-            .prefetch_related("events__actor", Prefetch("indicators", queryset=Indicator.objects.all()))
+            .prefetch_related("events")  # the page shows the previous year's steps, not who took them
             .first()
         )
-    continuations = initiative.continuations.all() & Initiative.objects.visible_to(request.user)
+    continuations = list(
+        (initiative.continuations.all() & Initiative.objects.visible_to(request.user)).select_related("campaign")
+    )
     next_campaigns = []
     scope = scope_for(request.user)
     if scope.officer_of(initiative.unit.path) or scope.administers(initiative.unit.path):
@@ -193,7 +230,7 @@ def initiative_detail(request, pk: int):
             "attachments": initiative.attachments.all(),
             "events": events,
             "previous": previous,
-            "continuations": continuations.select_related("campaign"),
+            "continuations": continuations,
             "next_campaigns": next_campaigns,
             "missing": initiative.missing_for_submission() if perms.can_submit else [],
             "return_form": ReturnForm(initial={"version": initiative.version}),
@@ -209,11 +246,17 @@ def _carrying_out(initiative: Initiative, user) -> dict:
     """Reports, indicator results and assessments, shown once the initiative is accepted."""
     if initiative.status != Initiative.Status.ACCEPTED:
         return {}
+    # The campaign's periods once, for the indicator table and the reports alike.
+    prefetch_related_objects([initiative.campaign], "periods")
     periods, progress_rows = indicator_progress(initiative, user)
+    reports = reports_by_period(initiative, user)
+    for period, report in reports:
+        if report is not None:
+            report.period = period  # its deadline tells whether it came on time: no query per report
     return {
         "periods": periods,
         "progress_rows": progress_rows,
-        "reports": reports_by_period(initiative, user),
+        "reports": reports,
         "scoring": initiative_assessments(initiative, user),
     }
 
