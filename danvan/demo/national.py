@@ -2618,10 +2618,8 @@ def _derived(writer: BulkWriter, say: Callable[[str], None]) -> None:
 
     started = time.monotonic()
     rebuild()
-    writer.counts[Tally._meta.db_table] = Tally.objects.count()
-    say(
-        f"  {'(số liệu tổng hợp lưu sẵn)':<42} {writer.counts[Tally._meta.db_table]:>11,} dòng {time.monotonic() - started:8.1f} giây"
-    )
+    rows = writer.counts[Tally._meta.db_table] = Tally.objects.count()
+    say(f"  {'(số liệu tổng hợp lưu sẵn)':<42} {rows:>11,} dòng {time.monotonic() - started:8.1f} giây")
 
 
 def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[str, int]:
