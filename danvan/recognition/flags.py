@@ -1,22 +1,26 @@
 """Quality flags against formalism: an initiative with nothing to measure, nothing to show, silence for two
 periods, a large self/team gap, or a text nearly identical to another unit's initiative.
 
-Flags inform the review; they never decide it. Everything is computed in a few queries per campaign, so the
-review board costs the same for 10 initiatives or 10,000.
+Flags inform the review; they never decide it. Everything is computed in a fixed number of queries for the
+initiatives asked about; the near-duplicate check reads the fingerprints kept at save time (fingerprints.py), so it
+costs the same in a campaign of 100 registrations or 100,000. `near_duplicates` below is the rule itself, compared
+with a given pool: the fingerprints must always give its answer.
 """
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.assessments.models import AssessmentPhoto
 from danvan.campaigns.models import Campaign
 from danvan.core.text import fold
-from danvan.initiatives.models import Attachment, Initiative
+from danvan.initiatives.models import Attachment, Indicator, Initiative
 from danvan.progress.models import Evidence, ProgressReport
 
 # Two initiatives sharing this share of their three-word sequences are the same text with a few words changed.
@@ -152,11 +156,12 @@ def quality_flags(
         if initiatives and initiatives[0].campaign.status != Campaign.Status.CLOSED:
             reports = reports.filter(period__due_on__lt=timezone.localdate())
         sent = dict(reports.values_list("initiative_id").annotate(n=Count("id")))
-    copies = (
-        near_duplicates(initiatives, pool if pool is not None else comparison_pool(initiatives[0].campaign))
-        if initiatives
-        else {}
-    )
+    if pool is not None:  # an explicit pool (an empty one leaves the check out)
+        copies = near_duplicates(initiatives, pool) if initiatives else {}
+    else:
+        from danvan.recognition.fingerprints import stored_near_duplicates
+
+        copies = stored_near_duplicates(initiatives)
     out: dict[int, list[Flag]] = {}
     for i in initiatives:
         flags = []
@@ -180,4 +185,48 @@ def quality_flags(
                 )
             )
         out[i.pk] = flags
+    return out
+
+
+def flag_condition(code: str, *, periods: list) -> Q | None:
+    """One flag of an accepted initiative as a database condition, by the rules of `quality_flags`, for filtering and
+    counting without reading the rows: the review board's filter, and the dashboard's units with flagged initiatives,
+    e.g. `accepted.filter(any_flag(("no_indicator", "no_evidence", "missing_reports"), periods=due))
+    .values("unit__base_id").annotate(n=Count("pk"))`. `periods`: the reporting periods due. None for the self/team
+    gap, which needs the scores (insights.review)."""
+    from danvan.recognition.models import TextFingerprint
+
+    if code == "no_indicator":
+        return ~Q(Exists(Indicator.objects.filter(initiative=OuterRef("pk"))))
+    if code == "no_evidence":
+        sent = ProgressReport.objects.exclude(status=ProgressReport.Status.DRAFT)
+        return (
+            ~Q(Exists(Evidence.objects.filter(report__initiative=OuterRef("pk"), report__in=sent)))
+            & ~Q(Exists(Attachment.objects.filter(initiative=OuterRef("pk"))))
+            & ~Q(Exists(AssessmentPhoto.objects.filter(assessment__initiative=OuterRef("pk"))))
+        )
+    if code == "missing_reports":
+        if len(periods) < 2:
+            return Q(pk__in=[])
+        sent_count = (
+            ProgressReport.objects.sent()
+            .filter(initiative=OuterRef("pk"), period__in=periods)
+            .order_by()
+            .values("initiative")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Q(LessThanOrEqual(Coalesce(Subquery(sent_count, output_field=IntegerField()), 0), len(periods) - 2))
+    if code == "near_duplicate":  # kept at save time; the flagged are few and indexed
+        return Q(pk__in=TextFingerprint.objects.filter(duplicate_of__isnull=False).values("pk"))
+    return None
+
+
+def any_flag(codes, *, periods: list) -> Q:
+    """Accepted initiatives carrying at least one of these flags (see flag_condition)."""
+    out = Q(pk__in=[])
+    for code in codes:
+        condition = flag_condition(code, periods=periods)
+        if condition is not None:
+            out |= condition
     return out

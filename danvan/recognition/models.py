@@ -151,3 +151,47 @@ class Replication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original} → {self.copy}"
+
+
+class TextFingerprint(models.Model):
+    """An initiative's three-word sequences, hashed, and the near-duplicate they lead to: kept up to date when the
+    texts change (recognition.fingerprints), so that the near-duplicate flag is read, not recomputed on every view."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint"
+    )
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    # Counted in its campaign's ShingleCount rows: a registration (submitted, returned or accepted).
+    registered = models.BooleanField(default=False)
+    size = models.PositiveIntegerField(default=0)
+    # " h1 h2 … " (signed 64-bit hashes in decimal, space-delimited so that a LIKE finds one whole hash).
+    hashes = models.TextField(default=" ")
+    duplicate_of = models.ForeignKey(Initiative, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    similarity = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dấu vân tay văn bản")
+        verbose_name_plural = _("dấu vân tay văn bản")
+        indexes = [models.Index(fields=["campaign", "registered"], name="fingerprint_campaign")]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.size}"
+
+
+class ShingleCount(models.Model):
+    """How many registrations of a campaign contain a three-word sequence, and which ones while they are few (a
+    sequence in more than flags._COMMON of them is a stock phrase and never counted as copying)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    hash = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+    # The initiatives' ids while count ≤ flags._COMMON; empty above it.
+    initiative_ids = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("tần suất cụm từ")
+        verbose_name_plural = _("tần suất cụm từ")
+        constraints = [models.UniqueConstraint(fields=["campaign", "hash"], name="shingle_count_once")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.hash}: {self.count}"

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,44 +17,37 @@ from danvan.core.access import scope_for
 from danvan.core.forms import apply_errors
 from danvan.core.htmx import render_page
 from danvan.initiatives.models import Initiative
-from danvan.insights.review import SELF_GROUP, review_board, spread, spread_by_year
+from danvan.insights.review import SELF_GROUP, spread, spread_by_year
 from danvan.recognition import pdf, selectors, services
+from danvan.recognition.board import UNDECIDED, board_page, board_row
 from danvan.recognition.flags import LABELS as FLAG_LABELS
 from danvan.recognition.forms import CommendationForm, ReplicateForm, ResultForm, ShortlistForm
 from danvan.recognition.models import Commendation, ShortlistEntry
 from danvan.recognition.rules import may_review
-
-UNDECIDED = "undecided"
-
-
-def _row_of(initiative: Initiative, user):
-    """The initiative's line of its campaign's board: its scores stand on the campaign's scale."""
-    board = review_board(initiative.campaign, user)
-    return next((r for r in board.rows if r.initiative.pk == initiative.pk), None), board
-
 
 # --- The board -----------------------------------------------------------------------------------------------------
 
 
 @login_required
 def board(request, campaign_id: int):
-    """Every accepted initiative ranked by its standardised (or raw) score, with what the review weighs."""
+    """The campaign's accepted initiatives ranked by their standardised (or raw) score with what the review weighs,
+    one page at a time."""
     campaign, can_review = selectors.review_campaign_for_user(request.user, campaign_id)
     order = "raw" if request.GET.get("order") == "raw" else "standardised"
-    data = review_board(campaign, request.user, order=order)
     result = request.GET.get("result", "")
-    flag = request.GET.get("flag", "")
-    rows = data.rows
-    if result == UNDECIDED:
-        rows = [r for r in rows if not r.initiative.result]
-    elif result in Initiative.Result.values:
-        rows = [r for r in rows if r.initiative.result == result]
-    else:
+    if result not in (UNDECIDED, *Initiative.Result.values):
         result = ""
-    if flag in FLAG_LABELS:
-        rows = [r for r in rows if any(f.code == flag for f in r.flags)]
-    else:
+    flag = request.GET.get("flag", "")
+    if flag not in FLAG_LABELS:
         flag = ""
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    data = board_page(campaign, request.user, order=order, result=result, flag=flag, page=page)
+    query = urlencode(
+        {k: v for k, v in (("order", order if order == "raw" else ""), ("result", result), ("flag", flag)) if v}
+    )
     return render_page(
         request,
         "recognition/board.html",
@@ -61,10 +55,11 @@ def board(request, campaign_id: int):
             "campaign": campaign,
             "can_review": can_review,
             "board": data,
-            "rows": rows,
+            "rows": data.rows,
             "order": order,
             "result": result,
             "flag": flag,
+            "query": query,
             "results": Initiative.Result.choices,
             "flag_labels": sorted(FLAG_LABELS.items()),
             "self_group": SELF_GROUP,
@@ -78,7 +73,7 @@ def board(request, campaign_id: int):
 
 
 def _decide_page(request, initiative: Initiative, can_review: bool, *, result_form=None, shortlist_form=None):
-    row, data = _row_of(initiative, request.user)
+    row, scales, board_size = board_row(initiative, request.user)
     entries = list(ShortlistEntry.objects.visible_to(request.user).filter(initiative=initiative).order_by("round"))
     next_round = max((e.round for e in entries), default=0) + 1
     if result_form is None:
@@ -100,8 +95,8 @@ def _decide_page(request, initiative: Initiative, can_review: bool, *, result_fo
             "campaign": initiative.campaign,
             "can_review": can_review,
             "row": row,
-            "scales": data.scales,
-            "board_size": len(data.rows),
+            "scales": scales,
+            "board_size": board_size,
             "self_group": SELF_GROUP,
             "entries": entries,
             "result_form": result_form,
