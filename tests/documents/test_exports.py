@@ -187,3 +187,77 @@ def test_units_review_board_and_reporting_download_as_their_pages_show_them(worl
     assert [(r[0], r[2], r[3]) for r in rates[1:]] == [
         (u.code, u.total.expected, u.total.submitted) for u in data.units
     ]
+
+
+def test_the_plain_sheet_is_the_sheet_openpyxl_writes(tmp_path):
+    """The initiative list is written without openpyxl's cell objects (`plain_xlsx`), much faster: it must read back
+    exactly as openpyxl's write-only sheet of the same rows — values and their types, dates shown DD/MM/YYYY, bold
+    wrapped headers, the first row frozen, the column widths and the sheet's name."""
+    from datetime import date
+    from decimal import Decimal
+
+    headers = ["Số hiệu", "Tên mô hình", "Ngày gửi", "Tỷ lệ", "Ghi chú"]
+    rows = [
+        [1, "Trợ giúp pháp lý miễn phí", date(2017, 4, 15), Decimal("12.50"), None],
+        [2, "A & B <c> \"d\" 'e'", date(1900, 1, 15), 0.125, ""],
+        [300000, "  lề trái", date(2099, 12, 31), Decimal("7"), "hai dòng\nvà\r\ndấu phẩy, chấm;"],
+        [4, "lề phải  ", None, -3, "Ủy ban nhân dân 😀"],
+    ]
+    widths = [8, 60, 12, 10, 30]
+    plain = load_workbook(exports.plain_xlsx(title="Mô hình: 2017/18", headers=headers, rows=rows, widths=widths))
+    reference = load_workbook(exports.rows_xlsx(title="Mô hình: 2017/18", headers=headers, rows=rows, widths=widths))
+    assert plain.sheetnames == reference.sheetnames == ["Mô hình  2017 18"]
+    ours, theirs = plain.worksheets[0], reference.worksheets[0]
+    assert ours.freeze_panes == theirs.freeze_panes == "A2"
+    for letter in "ABCDE":
+        assert ours.column_dimensions[letter].width == theirs.column_dimensions[letter].width
+    for our_row, their_row in zip(ours.iter_rows(), theirs.iter_rows(), strict=True):
+        for our, their in zip(our_row, their_row, strict=True):
+            assert (our.value, type(our.value)) == (their.value, type(their.value)), our.coordinate
+            if their.value is not None:
+                assert our.number_format == their.number_format, our.coordinate
+                assert (our.font.b, our.alignment.wrap_text) == (their.font.b, their.alignment.wrap_text)
+    assert ours["C2"].number_format == "DD/MM/YYYY" and ours["A1"].font.b
+
+
+def test_the_plain_sheet_leaves_out_characters_xml_cannot_hold():
+    """openpyxl refuses a text with a control character (pasted from old software); the list is written anyway."""
+    sheet = exports.plain_xlsx(title="Mô hình", headers=["Tên"], rows=[["Mô\x0bhình\x00 số\x1f 1"]])
+    assert xlsx_rows(sheet.read()) == [("Tên",), ("Môhình số 1",)]
+
+
+def test_the_initiative_list_as_xlsx_has_every_column_in_its_place(world, login):
+    """Each column of the list holds its own value: the fields of the chunk, labels for codes, local days."""
+    from django.utils import timezone
+
+    services.initiative_accept(initiative=world.submitted_a, by=world.admin)
+    initiative = Initiative.objects.get(pk=world.submitted_a.pk)
+    rows = xlsx_rows(body(login(world.admin).get(reverse("documents:initiatives_xlsx"))))
+    row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == initiative.pk), strict=True))
+    fields = "; ".join(initiative.fields.order_by("position", "name").values_list("name", flat=True))
+    assert row == {
+        "Số hiệu": initiative.pk,
+        "Năm": initiative.campaign.year,
+        "Mã đơn vị": initiative.unit.code,
+        "Đơn vị": initiative.unit.name,
+        "Tên mô hình": initiative.title,
+        "Loại mô hình": initiative.get_kind_display(),
+        "Lĩnh vực": fields or None,
+        "Trạng thái": "Đã duyệt",
+        "Kết quả bình xét": initiative.get_result_display() if initiative.result else None,
+        "Địa bàn": initiative.area or None,
+        "Đối tượng tuyên truyền, vận động": initiative.target_groups or None,
+        "Đối tượng thụ hưởng": initiative.beneficiaries or None,
+        "Chủ thể thực hiện": initiative.implementers or None,
+        "Ngày bắt đầu": _as_datetime(initiative.starts_on),
+        "Ngày kết thúc": _as_datetime(initiative.ends_on),
+        "Ngày gửi": _as_datetime(timezone.localtime(initiative.submitted_at).date()),
+        "Ngày duyệt": _as_datetime(timezone.localtime(initiative.accepted_at).date()),
+    }
+
+
+def _as_datetime(day):
+    """A date cell as openpyxl reads it back: a (naive) datetime at midnight."""
+    from datetime import datetime, time
+
+    return datetime.combine(day, time()) if day else None
