@@ -2611,11 +2611,16 @@ def _generate(
 
 
 def _derived(writer: BulkWriter, say: Callable[[str], None]) -> None:
-    """What the application derives from the loaded rows and keeps up to date itself afterwards: the
-    dashboards' stored counts (insights.tally)."""
+    """What the application derives from the loaded rows and keeps up to date itself afterwards: the texts'
+    fingerprints for the near-duplicate check (recognition.fingerprints) and the dashboards' stored counts
+    (insights.tally)."""
     from danvan.insights.models import Tally
     from danvan.insights.tally import rebuild
+    from danvan.recognition import fingerprints
 
+    started = time.monotonic()
+    fingerprints.rebuild()
+    say(f"  {'(dấu vân văn bản: so trùng lặp)':<42} {time.monotonic() - started:20.1f} giây")
     started = time.monotonic()
     rebuild()
     rows = writer.counts[Tally._meta.db_table] = Tally.objects.count()

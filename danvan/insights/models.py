@@ -70,3 +70,18 @@ class UnitTally(TallyBase):
             models.Index(fields=["campaign", "node"], name="insights_unittally_node"),
             models.Index(fields=["campaign", "parent"], name="insights_unittally_parent"),
         ]
+
+
+class ReportTally(TallyBase):
+    """How many accepted initiatives of the node's subtree have sent their report for a period, and how many of
+    them sent it by the period's deadline."""
+
+    period = models.ForeignKey("campaigns.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
+    submitted = models.PositiveIntegerField()
+    on_time = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "node"], name="insights_reporttally_node"),
+            models.Index(fields=["campaign", "parent"], name="insights_reporttally_parent"),
+        ]

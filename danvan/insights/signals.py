@@ -6,9 +6,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 
 from danvan.assessments.models import Assessment
+from danvan.campaigns.models import ReportingPeriod
 from danvan.initiatives.models import Initiative
 from danvan.insights import tally
 from danvan.orgs.models import Organization
+from danvan.progress.models import ProgressReport
 from danvan.recognition.models import CommendationEntry, Replication
 
 _TREE = ("parent_id", "path", "kind", "is_active")
@@ -70,6 +72,30 @@ def _fields_changed(sender, instance, action, reverse, pk_set, **kwargs):
 def _about_initiative_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         _of_initiatives([instance.initiative_id])
+
+
+@receiver(post_save, sender=ProgressReport)
+@receiver(post_delete, sender=ProgressReport)
+def _report_changed(sender, instance: ProgressReport, raw=False, **kwargs):
+    if not raw:
+        _of_initiatives([instance.initiative_id])
+
+
+@receiver(pre_save, sender=ReportingPeriod)
+def _remember_deadline(sender, instance: ReportingPeriod, raw=False, **kwargs):
+    before = None
+    if instance.pk and not raw:
+        before = ReportingPeriod.objects.filter(pk=instance.pk).values_list("due_on", flat=True).first()
+    setattr(instance, "_tally_due_on", before)  # noqa: B010
+
+
+@receiver(post_save, sender=ReportingPeriod)
+def _deadline_changed(sender, instance: ReportingPeriod, created=False, raw=False, **kwargs):
+    """A moved deadline changes which reports were on time: the campaign is counted again."""
+    before = getattr(instance, "_tally_due_on", None)
+    if raw or created or before is None or before == instance.due_on:
+        return
+    tally.rebuild([instance.campaign_id])
 
 
 @receiver(post_save, sender=Replication)

@@ -179,16 +179,11 @@ def _by_unit(campaign: Campaign, user) -> list[dict]:
     terms = tally.terms_for(campaign, user)
     if terms is None:
         return _by_base_unit(campaign, user)
-    tops = list(Organization.objects.filter(pk__in=[t.node for t in terms if not t.only_drafts]))
-    units = [o for o in tops if o.is_base]
-    below = [o for o in tops if not o.is_base]
-    if below:
-        units += list(
-            Organization.objects.filter(parent__in=below, is_active=True).exclude(kind=Organization.Kind.PARTNER)
-        )
-    figures = tally.node_figures(campaign, [u.pk for u in units])
+    below, figures = tally.below_figures(campaign, terms)
+    # Inactive units are listed only while they have something counted.
+    units = [u for u in below if u.is_active or u.pk in figures]
     rows = []
-    for u in sorted(units, key=lambda o: o.name):
+    for u in units:
         f = figures.get(u.pk)
         counts = (
             {k: f.count(STAGE_TESTS[k]) for k in ("registered", "accepted", "surveyed", "self_assessed")} if f else {}

@@ -12,6 +12,7 @@ Signals (insights.signals) call `refresh` for every change made through the mode
 `rebuild`, themselves.
 """
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ from danvan.assessments.models import Assessment
 from danvan.campaigns.models import Campaign
 from danvan.core.access import scope_for
 from danvan.initiatives.models import Initiative
-from danvan.insights.models import FieldTally, Tally, UnitTally
+from danvan.insights.models import FieldTally, ReportTally, Tally, UnitTally
 from danvan.orgs.models import Organization
+from danvan.progress.models import ProgressReport
 from danvan.recognition.models import CommendationEntry, Replication
 
 DRAFT = Initiative.Status.DRAFT
@@ -87,6 +89,20 @@ def _field_facts(initiatives) -> Iterable[tuple]:
     )
 
 
+def _report_facts(initiatives) -> Iterable[tuple]:
+    """(unit, period, sent on time) of each accepted initiative's sent report: the rule of
+    `insights.checking.reporting` (on time when first sent by the period's deadline)."""
+    return (
+        ProgressReport.objects.sent()
+        .filter(initiative__in=initiatives.filter(status=ACCEPTED))
+        .order_by()
+        .values_list("initiative__unit_id", "initiative_id", "period_id")
+        .annotate(on_time=Count("pk", filter=Q(submitted_at__date__lte=F("period__due_on"))))
+        .values_list("initiative__unit_id", "period_id", "on_time")
+        .iterator(chunk_size=5000)
+    )
+
+
 class Counts:
     """The counts of one node while they are being computed."""
 
@@ -95,11 +111,15 @@ class Counts:
         self.copies: Counter = Counter()  # KEY → copies
         self.fields: Counter = Counter()  # (field, kind, status) → n
         self.units = [0, 0, 0]  # base organisations registered, surveyed, self-assessed (nodes above the base)
+        self.sent: Counter = Counter()  # period → accepted initiatives whose report is sent
+        self.on_time: Counter = Counter()  # period → … sent by the deadline
 
     def add(self, other: "Counts") -> None:
         self.rows.update(other.rows)
         self.copies.update(other.copies)
         self.fields.update(other.fields)
+        self.sent.update(other.sent)
+        self.on_time.update(other.on_time)
         self.units = [a + b for a, b in zip(self.units, other.units, strict=True)]
 
     def unit_flags(self) -> list[int]:
@@ -128,6 +148,9 @@ def _own(campaign_id: int, unit_ids) -> dict[int, Counts]:
         own[unit].copies[key] += copies
     for unit, field, kind, status in _field_facts(initiatives):
         own[unit].fields[(field, kind, status)] += 1
+    for unit, period, on_time in _report_facts(initiatives):
+        own[unit].sent[period] += 1
+        own[unit].on_time[period] += 1 if on_time else 0
     return own
 
 
@@ -142,19 +165,23 @@ def _finish(node: Node, counts: Counts) -> Counts:
 TALLY_COLUMNS = ("campaign_id", "node_id", "parent_id", "n", "copies", *KEY)
 FIELD_COLUMNS = ("campaign_id", "node_id", "parent_id", "field_id", "kind", "status", "n")
 UNIT_COLUMNS = ("campaign_id", "node_id", "parent_id", "registered", "surveyed", "self_assessed")
+REPORT_COLUMNS = ("campaign_id", "node_id", "parent_id", "period_id", "submitted", "on_time")
+MODELS = (Tally, FieldTally, UnitTally, ReportTally)
 
 
 def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts], *, replace: bool = True) -> None:
     if replace:
-        for model in (Tally, FieldTally, UnitTally):
+        for model in MODELS:
             model.objects.filter(campaign_id=campaign_id, node_id__in=list(computed)).delete()
-    tallies, fields, units = [], [], []
+    tallies, fields, units, reports = [], [], [], []
     for pk, c in computed.items():
         parent = nodes[pk].parent_id
         tallies += [(campaign_id, pk, parent, n, c.copies[key], *key) for key, n in c.rows.items() if n]
         fields += [(campaign_id, pk, parent, *fk, n) for fk, n in c.fields.items() if n]
         if any(c.units):
             units.append((campaign_id, pk, parent, *c.units))
+        reports += [(campaign_id, pk, parent, period, n, c.on_time[period]) for period, n in c.sent.items() if n]
+    _insert(ReportTally, REPORT_COLUMNS, reports)
     _insert(Tally, TALLY_COLUMNS, tallies)
     _insert(FieldTally, FIELD_COLUMNS, fields)
     _insert(UnitTally, UNIT_COLUMNS, units)
@@ -190,6 +217,10 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
     units = UnitTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
     for parent, *flags in units.values_list("parent_id", "registered", "surveyed", "self_assessed"):
         out[parent].units = [a + b for a, b in zip(out[parent].units, flags, strict=True)]
+    reports = ReportTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
+    for parent, period, sent, on_time in reports.values_list("parent_id", "period_id", "submitted", "on_time"):
+        out[parent].sent[period] += sent
+        out[parent].on_time[period] += on_time
     return out
 
 
@@ -198,6 +229,7 @@ def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
     unit_ids = {u for u in unit_ids if u is not None}
     if not unit_ids:
         return
+    _changed()
     with transaction.atomic():
         # One writer of a campaign's counts at a time: two changes under the same parent must not each add
         # up the siblings as they were before the other.
@@ -220,6 +252,7 @@ def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
 
 def rebuild(campaign_ids: Iterable[int] | None = None) -> int:
     """Compute every count of these campaigns (all when None) from scratch; returns the rows written."""
+    _changed()
     campaigns = list(Campaign.objects.values_list("pk", flat=True)) if campaign_ids is None else list(campaign_ids)
     nodes = {row[0]: _node(*row) for row in Organization.objects.values_list(*NODE_FIELDS)}
     written = 0
@@ -234,7 +267,7 @@ def rebuild(campaign_ids: Iterable[int] | None = None) -> int:
                 counts = _finish(node, computed[node.pk])
                 if node.parent_id is not None:
                     computed[node.parent_id].add(counts)
-            for model in (Tally, FieldTally, UnitTally):
+            for model in MODELS:
                 model.objects.filter(campaign_id=campaign_id).delete()
             _write(campaign_id, nodes, dict(computed), replace=False)
             written += Tally.objects.filter(campaign_id=campaign_id).count()
@@ -270,7 +303,54 @@ class Term:
         return q
 
 
+# Reads of one request share their results (a dashboard reads the same counts for several tables): they are kept
+# on the user object, which lives as long as the request, and dropped as soon as this process changes a count.
+_generation = 0
+
+
+def _changed() -> None:
+    global _generation
+    _generation += 1
+
+
+class Terms(list):
+    """The terms of one reader, with the memo of what was already read for them."""
+
+    memo: dict
+
+
+def _memo(user) -> dict:
+    cached = getattr(user, "_danvan_tally", None)
+    if cached is None or cached[0] != _generation:
+        cached = (_generation, {})
+        setattr(user, "_danvan_tally", cached)  # noqa: B010
+    return cached[1]
+
+
 def terms_for(campaign: Campaign, user) -> list[Term] | None:
+    """See `_terms_for`; read once per request."""
+    memo = _memo(user)
+    key = ("terms", campaign.pk)
+    if key not in memo:
+        terms = _terms_for(campaign, user)
+        if terms is not None:
+            terms = Terms(terms)
+            terms.memo = memo
+        memo[key] = terms
+    return memo[key]
+
+
+def _remembered(terms, key, compute):
+    memo = getattr(terms, "memo", None)
+    if memo is None:
+        return compute()
+    key = (*key, tuple(terms))
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _terms_for(campaign: Campaign, user) -> list[Term] | None:
     """The nodes whose counts make up what `user` sees of the campaign; None when the counts cannot tell (a
     survey-team member also sees the initiatives assigned to the team, a cell's officer counts for a base
     organisation they do not see): the caller then counts afresh."""
@@ -309,6 +389,8 @@ class Figures:
     copies: Counter  # KEY → copies
     fields: Counter  # (field, kind, status) → n
     units: list[int]  # base organisations registered, surveyed, self-assessed
+    sent: Counter = dataclasses.field(default_factory=Counter)  # period → accepted initiatives whose report is sent
+    on_time: Counter = dataclasses.field(default_factory=Counter)  # period → … sent by the deadline
 
     def count(self, test) -> int:
         return sum(n for key, n in self.rows.items() if test(dict(zip(KEY, key, strict=True))))
@@ -318,10 +400,27 @@ class Figures:
 
 
 def figures(campaign: Campaign, terms: list[Term]) -> Figures:
+    """The reader's counts of the campaign."""
+    return _remembered(terms, ("figures", campaign.pk), lambda: _figures(campaign, terms))
+
+
+def below_figures(campaign: Campaign, terms: list[Term]) -> tuple[list[Organization], dict[int, "Figures"]]:
+    """The units one level below the reader (`units_below`) and their counts."""
+
+    def compute():
+        below = units_below(terms)
+        return below, node_figures(campaign, [u.pk for u in below])
+
+    return _remembered(terms, ("below", campaign.pk), compute)
+
+
+def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
     rows: Counter = Counter()
     copies: Counter = Counter()
     fields: Counter = Counter()
     units = [0, 0, 0]
+    sent: Counter = Counter()
+    punctual: Counter = Counter()
     if terms:
         where = Q()
         for t in terms:
@@ -338,7 +437,11 @@ def figures(campaign: Campaign, terms: list[Term]) -> Figures:
             "registered", "surveyed", "self_assessed"
         ):
             units = [a + b for a, b in zip(units, flags, strict=True)]
-    return Figures(rows, copies, fields, units)
+        reports = ReportTally.objects.filter(campaign=campaign, node_id__in=counted)
+        for period, n, on_time in reports.values_list("period_id", "submitted", "on_time"):
+            sent[period] += n
+            punctual[period] += on_time
+    return Figures(rows, copies, fields, units, sent, punctual)
 
 
 def node_figures(campaign: Campaign, nodes: list[int]) -> dict[int, Figures]:
@@ -358,4 +461,20 @@ def node_figures(campaign: Campaign, nodes: list[int]) -> dict[int, Figures]:
     units = UnitTally.objects.filter(campaign=campaign, node_id__in=nodes)
     for node, *flags in units.values_list("node_id", "registered", "surveyed", "self_assessed"):
         of(node).units = list(flags)
+    reports = ReportTally.objects.filter(campaign=campaign, node_id__in=nodes)
+    for node, period, n, on_time in reports.values_list("node_id", "period_id", "submitted", "on_time"):
+        of(node).sent[period] += n
+        of(node).on_time[period] += on_time
     return out
+
+
+def units_below(terms: list[Term]) -> list[Organization]:
+    """The units a by-unit table lists for these terms: the reader's top units that are base organisations,
+    and the units one level below the others (not partner bodies; inactive ones too: they may have counts),
+    by name."""
+    tops = list(Organization.objects.filter(pk__in=[t.node for t in terms if not t.only_drafts]))
+    units = [o for o in tops if o.is_base]
+    below = [o.pk for o in tops if not o.is_base]
+    if below:
+        units += list(Organization.objects.filter(parent__in=below).exclude(kind=Organization.Kind.PARTNER))
+    return sorted(units, key=lambda o: o.name)

@@ -51,7 +51,7 @@ def test_campaign_and_initiative_pages_have_a_fixed_query_count(more, login, dja
     client = login(more.admin)
     # Registration, surveying and review figures read from the stored counts (insights.tally: a few rows per
     # figure set), reporting and indicator totals counted, the review's commendation decisions.
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(24):
         assert client.get(reverse("campaigns:detail", args=[more.campaign.pk])).status_code == 200
     # The registration with its reports and continuations, and the review card: its replication links, the
     # campaign's bloc, and the quality flags the bloc reads.

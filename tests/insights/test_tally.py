@@ -3,6 +3,8 @@ through the application's services (or, for what has no service here, the model)
 equal those computed again from scratch, and (b) every figure a persona reads from them equals the same figure
 counted afresh from the initiatives."""
 
+import datetime as dt
+
 import pytest
 from django.db.models import Count
 
@@ -10,11 +12,13 @@ from danvan.assessments.models import Assessment
 from danvan.initiatives import services as initiatives
 from danvan.initiatives.models import Initiative
 from danvan.insights import tally
-from danvan.insights.models import FieldTally, Tally, UnitTally
+from danvan.insights.checking import fresh_reporting, reporting
+from danvan.insights.models import FieldTally, ReportTally, Tally, UnitTally
 from danvan.insights.statistics import STAGES, fresh_stage_counts, stage_counts
 from danvan.insights.summary import _fresh_figures, campaign_summary
 from danvan.orgs.models import Organization
 from danvan.orgs.services import organization_update
+from danvan.progress.models import ProgressReport
 from danvan.recognition import services as recognition
 from danvan.recognition.models import Commendation
 
@@ -32,6 +36,9 @@ def stored():
             UnitTally.objects.values_list(
                 "campaign_id", "node_id", "parent_id", "registered", "surveyed", "self_assessed"
             )
+        ),
+        sorted(
+            ReportTally.objects.values_list("campaign_id", "node_id", "parent_id", "period_id", "submitted", "on_time")
         ),
     )
 
@@ -61,6 +68,13 @@ def assert_fresh(demo, *campaigns):
             assert {f["id"]: f["count"] for f in summary["by_field"] if f["count"]} == {
                 k: v for k, v in fresh["field_counts"].items() if k is not None and v
             }
+            stored_rates = reporting(campaign, user)
+            fresh_rates = fresh_reporting(campaign, user, stored_rates.periods)
+            assert stored_rates.total == fresh_rates.total and stored_rates.by_period == fresh_rates.by_period
+            if user == demo.admin:  # the bloc's units one level down are its base organisations
+                assert {u.unit_id: u.total for u in stored_rates.units} == {
+                    u.unit_id: u.total for u in fresh_rates.units
+                }
 
 
 def test_the_demo_counts_are_fresh_and_every_stage_is_covered(demo):
@@ -123,6 +137,15 @@ def test_assessments_results_commendations_and_copies_keep_counts_fresh(demo):
             done.status = Assessment.Status.DRAFT
             done.save(update_fields=["status"])
             assert_fresh(demo, c)
+    # A sent quarterly report taken back to draft (as reopening it does), and a deadline moved later.
+    report = ProgressReport.objects.sent().filter(initiative__campaign=c).order_by("pk").first()
+    report.status = ProgressReport.Status.DRAFT
+    report.save(update_fields=["status"])
+    assert_fresh(demo, c)
+    period = c.periods.order_by("starts_on").first()
+    period.due_on += dt.timedelta(days=60)
+    period.save()
+    assert_fresh(demo, c)
     # A result decided (the campaign is over: decided as the bloc would on its board).
     undecided = accepted.filter(result="").first() or accepted.exclude(result=Initiative.Result.EXEMPLARY).first()
     recognition.result_decide(initiative=undecided, by=demo.admin, result="exemplary", reason="Hiệu quả rõ rệt")

@@ -152,7 +152,7 @@ def test_the_unit_filter_offers_nearby_units_only(client_admin, national_set):
 
 # An accepted initiative with reports: the registration (10), reporting, results and assessment (7), the review
 # card (quality flags included, see recognition.selectors.initiative_recognition).
-DETAIL_QUERIES = 28
+DETAIL_QUERIES = 26
 
 
 def test_initiative_page_has_a_fixed_query_count(client_admin, national_set, django_assert_num_queries):

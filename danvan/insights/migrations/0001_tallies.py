@@ -4,13 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def count_existing(apps, schema_editor):
-    """The counts of the data already there (the current code: this runs once, on the models as they are)."""
-    from danvan.insights.tally import rebuild
-
-    rebuild()
-
-
 class Migration(migrations.Migration):
 
     initial = True
@@ -18,7 +11,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ('campaigns', '0002_rubric_criterion'),
         ('orgs', '0001_initial'),
-        # The counts read these tables (count_existing below).
         ('initiatives', '0002_initiative_result_initiative_result_decided_at_and_more'),
         ('assessments', '0001_initial'),
         ('recognition', '0001_initial'),
@@ -77,5 +69,4 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['campaign', 'node'], name='insights_unittally_node'), models.Index(fields=['campaign', 'parent'], name='insights_unittally_parent')],
             },
         ),
-        migrations.RunPython(count_existing, migrations.RunPython.noop),
     ]
