@@ -460,28 +460,32 @@ def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
     attention = {
         "unregistered": list(unregistered_units(campaign, user)),
         "late": late,
-        "flagged": _flagged_by_unit(campaign, user, len(rates.periods)),
+        "flagged": _flagged_by_unit(campaign, user, rates.periods),
     }
     return CampaignStatistics(campaign, s, funnel, tables, attention)
 
 
-def _flagged_by_unit(campaign: Campaign, user, due: int) -> list[tuple[Organization, int]]:
-    """Base organisations with accepted initiatives that lack indicators, evidence or reports."""
-    from danvan.recognition.flags import quality_flags
+# The flags the dashboard counts per unit (the self/team gap and the near-duplicate are the review board's).
+DASHBOARD_FLAGS = ("no_indicator", "no_evidence", "missing_reports")
 
-    accepted = list(
+
+def _flagged_by_unit(campaign: Campaign, user, periods: list) -> list[tuple[Organization, int]]:
+    """Base organisations with accepted initiatives that lack indicators, evidence or reports: counted by the
+    database with the rules of `recognition.flags` (`any_flag`), not by reading every initiative."""
+    from danvan.recognition.flags import any_flag
+
+    flagged = (
         Initiative.objects.visible_to(user)
         .filter(campaign=campaign, status=A)
-        .select_related("unit__base", "unit", "campaign")
+        .filter(any_flag(DASHBOARD_FLAGS, periods=periods))
+        .order_by()
+        .values_list("unit__base_id", "unit_id")
+        .annotate(n=Count("pk"))
     )
-    flags = quality_flags(accepted, due_periods=due, gaps={}, pool=[])
     per: dict[int, int] = defaultdict(int)
-    units: dict[int, Organization] = {}
-    for i in accepted:
-        if flags.get(i.pk):
-            unit = i.unit.base or i.unit
-            units[unit.pk] = unit
-            per[unit.pk] += 1
+    for base, unit, n in flagged:
+        per[base or unit] += n
+    units = Organization.objects.in_bulk(list(per))
     return sorted(((units[k], n) for k, n in per.items()), key=lambda p: (-p[1], p[0].name))
 
 

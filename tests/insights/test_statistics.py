@@ -198,3 +198,23 @@ def test_year_on_year_has_one_row_per_campaign(demo):
         assert row.cells[3] == sent.count()
         assert row.cells[4] == sent.filter(kind="collective").count()
         assert row.cells[8] == sent.filter(result="exemplary").count()
+
+
+def test_units_with_flagged_initiatives_follow_the_review_rules(demo):
+    """The dashboard's "to look at again" list counts, per base organisation, the accepted initiatives that
+    `quality_flags` marks for missing indicators, evidence or reports (counted by the database, not row by row)."""
+    from danvan.insights.checking import due_periods
+    from danvan.recognition.flags import quality_flags
+
+    for campaign in (demo.c2017, demo.c2018):
+        accepted = list(
+            Initiative.objects.filter(campaign=campaign, status=Initiative.Status.ACCEPTED).select_related(
+                "unit", "campaign"
+            )
+        )
+        flags = quality_flags(accepted, due_periods=len(due_periods(campaign)), gaps={}, pool=[])
+        expected = Counter(i.unit.base_id or i.unit_id for i in accepted if flags.get(i.pk))
+        got = campaign_statistics(campaign, demo.admin).attention["flagged"]
+        assert {u.pk: n for u, n in got} == dict(expected)
+        assert [n for _u, n in got] == sorted((n for _u, n in got), reverse=True)
+    assert expected or campaign_statistics(demo.c2017, demo.admin).attention["flagged"]
