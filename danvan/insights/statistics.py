@@ -217,7 +217,7 @@ def _by_base_unit(campaign: Campaign, user) -> list[dict]:
 
 def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
     """Everything the dashboard, the year-end report and the statistics workbook show for one campaign."""
-    from danvan.insights.checking import indicator_totals, reporting
+    from danvan.insights.checking import reporting
     from danvan.insights.review import spread
     from danvan.insights.summary import campaign_summary, unregistered_units
 
@@ -450,7 +450,7 @@ def campaign_statistics(campaign: Campaign, user) -> CampaignStatistics:
             ],
             [
                 Row([r["unit_of_measure"], r["initiatives"], r["target"], r["actual"]])
-                for r in indicator_totals(campaign, user)
+                for r in s["indicator_totals"]  # counted once, by the summary
             ],
             base_query,
         )
