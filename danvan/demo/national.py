@@ -38,7 +38,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.utils import timezone
 
 from danvan.assessments.models import Assessment, Assignment, Score, SurveyTeam, TeamMember
@@ -2691,6 +2691,9 @@ def _table_of(statement: str) -> str:
     return (match.group(1) or match.group(2)) if match else ""
 
 
+_INHERITED: list = []  # connection wrappers a forked loading process copied from its parent (see _load_job)
+
+
 def _load_job(job: list[Step], w: World, ids: dict, say: Callable[[str], None], results) -> None:
     """One loading process (forked, with the plan in its memory): its tables in one transaction."""
 
@@ -2698,6 +2701,11 @@ def _load_job(job: list[Step], w: World, ids: dict, say: Callable[[str], None], 
         say(message)
         sys.stdout.flush()
 
+    # Never use what the fork copied of the parent's connection (its socket would be shared with the parent and
+    # the other process): a fresh wrapper connects anew. The copied one is kept referenced, never closed or
+    # collected, so that nothing is sent on the shared socket from here.
+    _INHERITED.append(connections[DEFAULT_DB_ALIAS])
+    connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
     writer = BulkWriter(say_now, freeze=True)
     try:
         with transaction.atomic():
