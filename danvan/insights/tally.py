@@ -90,15 +90,14 @@ def _field_facts(initiatives) -> Iterable[tuple]:
 
 
 def _report_facts(initiatives) -> Iterable[tuple]:
-    """(unit, period, sent on time) of each accepted initiative's sent report: the rule of
-    `insights.checking.reporting` (on time when first sent by the period's deadline)."""
+    """(unit, period, reports sent, of which on time) of the accepted initiatives' sent reports (one per initiative
+    and period): the rule of `insights.checking.reporting` (on time when first sent by the period's deadline)."""
     return (
         ProgressReport.objects.sent()
         .filter(initiative__in=initiatives.filter(status=ACCEPTED))
         .order_by()
-        .values_list("initiative__unit_id", "initiative_id", "period_id")
-        .annotate(on_time=Count("pk", filter=Q(submitted_at__date__lte=F("period__due_on"))))
-        .values_list("initiative__unit_id", "period_id", "on_time")
+        .values_list("initiative__unit_id", "period_id")
+        .annotate(sent=Count("pk"), on_time=Count("pk", filter=Q(submitted_at__date__lte=F("period__due_on"))))
         .iterator(chunk_size=5000)
     )
 
@@ -148,9 +147,9 @@ def _own(campaign_id: int, unit_ids) -> dict[int, Counts]:
         own[unit].copies[key] += copies
     for unit, field, kind, status in _field_facts(initiatives):
         own[unit].fields[(field, kind, status)] += 1
-    for unit, period, on_time in _report_facts(initiatives):
-        own[unit].sent[period] += 1
-        own[unit].on_time[period] += 1 if on_time else 0
+    for unit, period, sent, on_time in _report_facts(initiatives):
+        own[unit].sent[period] += sent
+        own[unit].on_time[period] += on_time
     return own
 
 
