@@ -278,22 +278,36 @@ class SpreadNode:
         return sum(1 + c.size for c in self.copies)
 
 
+_SPREAD_FIELDS = ("title", "status", "result", "unit__name", "campaign__year")
+
+
 def spread(campaign: Campaign, user) -> list[SpreadNode]:
     """The adoption tree of each of the campaign's initiatives that has been replicated (copies of copies too).
 
     Copies the user may not see are left out; the originals are exemplary and shown to every signed-in reader.
     """
     visible_copies = Initiative.objects.visible_to(user).exclude(status=Initiative.Status.WITHDRAWN)
-    links = list(
-        Replication.objects.filter(copy__in=visible_copies).select_related(
-            "copy__unit", "copy__campaign", "original__unit", "original__campaign"
-        )
-    )
+    shown = [f"{side}__{f}" for side in ("copy", "original") for f in _SPREAD_FIELDS]
     children: dict[int, list[Initiative]] = defaultdict(list)
     by_id: dict[int, Initiative] = {}
-    for r in links:
-        children[r.original_id].append(r.copy)
-        by_id[r.original_id] = r.original
+    # Level by level from the campaign's originals (copies of copies are registered in later campaigns): one query
+    # a level, reading only the links of these trees and only what is shown of each initiative.
+    level = Replication.objects.filter(original__campaign=campaign)
+    reached: set[int] = set()
+    while True:
+        links = list(
+            level.filter(copy__in=visible_copies)
+            .select_related("copy__unit", "copy__campaign", "original__unit", "original__campaign")
+            .only(*shown)
+        )
+        for r in links:
+            children[r.original_id].append(r.copy)
+            by_id[r.original_id] = r.original
+        fresh = {r.copy_id for r in links} - reached
+        if not fresh:
+            break
+        reached |= fresh
+        level = Replication.objects.filter(original_id__in=fresh)
     roots = [by_id[pk] for pk in children if by_id[pk].campaign_id == campaign.pk]
 
     def node(i: Initiative, seen: frozenset[int]) -> SpreadNode:

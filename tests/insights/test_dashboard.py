@@ -103,8 +103,8 @@ def test_query_count_is_pinned_and_does_not_grow(world, login, django_assert_num
     grow(1)
     # The registration summary, reporting, surveying, indicators and review figures, the funnel's twelve stage
     # counts, the per-unit grouping, the commendations, the spread, the flags and the years compared.
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(28):
         assert client.get(url).status_code == 200
     grow(3)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(28):
         assert client.get(url).status_code == 200

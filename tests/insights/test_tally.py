@@ -14,7 +14,13 @@ from danvan.initiatives.models import Initiative
 from danvan.insights import tally
 from danvan.insights.checking import fresh_reporting, reporting
 from danvan.insights.models import FieldTally, ReportTally, Tally, UnitTally
-from danvan.insights.statistics import STAGES, fresh_stage_counts, stage_counts
+from danvan.insights.statistics import (
+    STAGES,
+    _by_field_kind,
+    fresh_by_field_kind,
+    fresh_stage_counts,
+    stage_counts,
+)
 from danvan.insights.summary import _fresh_figures, campaign_summary
 from danvan.orgs.models import Organization
 from danvan.orgs.services import organization_update
@@ -57,6 +63,7 @@ def assert_fresh(demo, *campaigns):
             # The officer of a cell counts for a base organisation they do not see: counted afresh, not stored.
             assert (tally.terms_for(campaign, user) is not None) == (user != demo.officer)
             assert stage_counts(campaign, user) == fresh_stage_counts(campaign, user), (campaign.year, user)
+            assert {k: n for k, n in _by_field_kind(campaign, user).items() if n} == fresh_by_field_kind(campaign, user)
             summary = campaign_summary(campaign=campaign, user=user, checking=False)
             fresh = _fresh_figures(campaign, user)
             assert summary["initiatives"] == fresh["initiatives"]
