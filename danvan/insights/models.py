@@ -93,3 +93,20 @@ class ReportTally(TallyBase):
             models.Index(fields=["campaign", "node"], name="insights_reporttally_node"),
             models.Index(fields=["campaign", "parent"], name="insights_reporttally_parent"),
         ]
+
+
+class IndicatorTally(TallyBase):
+    """The indicator totals of the node's subtree, per unit of measure (rates cannot be added up and are left out):
+    the accepted initiatives' targets, how many initiatives have one, and the actuals of their reports that are
+    no longer drafts — the dashboard's `insights.checking.indicator_totals`."""
+
+    unit_of_measure = models.CharField(max_length=50)
+    target = models.DecimalField(max_digits=24, decimal_places=2)
+    initiatives = models.PositiveIntegerField()
+    actual = models.DecimalField(max_digits=24, decimal_places=2)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "node"], name="insights_indicatortally_node"),
+            models.Index(fields=["campaign", "parent"], name="insights_indicatortally_parent"),
+        ]

@@ -7,10 +7,10 @@ from django.dispatch import receiver
 
 from danvan.assessments.models import Assessment
 from danvan.campaigns.models import ReportingPeriod
-from danvan.initiatives.models import Initiative
+from danvan.initiatives.models import Indicator, Initiative
 from danvan.insights import tally
 from danvan.orgs.models import Organization
-from danvan.progress.models import ProgressReport
+from danvan.progress.models import IndicatorValue, ProgressReport
 from danvan.recognition.models import CommendationEntry, Replication
 
 _TREE = ("parent_id", "path", "kind", "is_active")
@@ -79,6 +79,23 @@ def _about_initiative_changed(sender, instance, raw=False, **kwargs):
 def _report_changed(sender, instance: ProgressReport, raw=False, **kwargs):
     if not raw:
         _of_initiatives([instance.initiative_id])
+
+
+@receiver(post_save, sender=Indicator)
+@receiver(post_delete, sender=Indicator)
+def _indicator_changed(sender, instance: Indicator, raw=False, **kwargs):
+    if not raw:
+        _of_initiatives([instance.initiative_id])
+
+
+@receiver(post_save, sender=IndicatorValue)
+@receiver(post_delete, sender=IndicatorValue)
+def _value_changed(sender, instance: IndicatorValue, raw=False, **kwargs):
+    """A value of a report that is no longer a draft counts in the indicator totals."""
+    if not raw:
+        _of_initiatives(
+            list(ProgressReport.objects.filter(pk=instance.report_id).values_list("initiative_id", flat=True))
+        )
 
 
 @receiver(pre_save, sender=ReportingPeriod)

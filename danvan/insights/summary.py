@@ -27,7 +27,16 @@ def registered_unit_ids(campaign: Campaign, user) -> set[int]:
 
 
 def unregistered_units(campaign: Campaign, user):
-    return _units(campaign, user).exclude(pk__in=registered_unit_ids(campaign, user)).order_by("name")
+    """The covered base organisations the user sees that have not registered: the stored flags tell which have
+    (a base organisation's row counts its cells too) where they can serve the reader."""
+    from danvan.insights import tally
+    from danvan.insights.models import UnitTally
+
+    if tally.terms_for(campaign, user) is not None:
+        registered = UnitTally.objects.filter(campaign=campaign, registered__gt=0).values("node_id")
+    else:
+        registered = registered_unit_ids(campaign, user)
+    return _units(campaign, user).exclude(pk__in=registered).order_by("name")
 
 
 def campaign_summary(*, campaign: Campaign, user, checking: bool = True, rates=None) -> dict:

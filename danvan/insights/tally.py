@@ -16,17 +16,18 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Sum
 
 from danvan.assessments.models import Assessment
 from danvan.campaigns.models import Campaign
 from danvan.core.access import scope_for
-from danvan.initiatives.models import Initiative
-from danvan.insights.models import FieldTally, ReportTally, Tally, UnitTally
+from danvan.initiatives.models import Indicator, Initiative
+from danvan.insights.models import FieldTally, IndicatorTally, ReportTally, Tally, UnitTally
 from danvan.orgs.models import Organization
-from danvan.progress.models import ProgressReport
+from danvan.progress.models import IndicatorValue, ProgressReport
 from danvan.recognition.models import CommendationEntry, Replication
 
 DRAFT = Initiative.Status.DRAFT
@@ -102,6 +103,31 @@ def _report_facts(initiatives) -> Iterable[tuple]:
     )
 
 
+def _indicator_facts(initiatives) -> tuple[Iterable[tuple], Iterable[tuple]]:
+    """(unit, unit of measure, target, initiatives) of the accepted initiatives' indicators, and (unit, unit of
+    measure, actual) of their values in reports that are no longer drafts: the rule of
+    `insights.checking.indicator_totals` (rates left out)."""
+    from danvan.insights.checking import RATE_UNITS
+
+    accepted = initiatives.filter(status=ACCEPTED)
+    targets = (
+        Indicator.objects.filter(initiative__in=accepted)
+        .exclude(unit_of_measure__in=RATE_UNITS)
+        .order_by()
+        .values_list("initiative__unit_id", "unit_of_measure")
+        .annotate(target=Sum("target"), n=Count("initiative", distinct=True))
+    )
+    actuals = (
+        IndicatorValue.objects.filter(indicator__initiative__in=accepted)
+        .exclude(indicator__unit_of_measure__in=RATE_UNITS)
+        .exclude(report__status=ProgressReport.Status.DRAFT)
+        .order_by()
+        .values_list("indicator__initiative__unit_id", "indicator__unit_of_measure")
+        .annotate(actual=Sum("value"))
+    )
+    return targets, actuals
+
+
 class Counts:
     """The counts of one node while they are being computed."""
 
@@ -112,6 +138,7 @@ class Counts:
         self.units = [0, 0, 0]  # base organisations registered, surveyed, self-assessed (nodes above the base)
         self.sent: Counter = Counter()  # period → accepted initiatives whose report is sent
         self.on_time: Counter = Counter()  # period → … sent by the deadline
+        self.indicators: dict[str, list] = {}  # unit of measure → [target, initiatives, actual]
 
     def add(self, other: "Counts") -> None:
         self.rows.update(other.rows)
@@ -120,6 +147,14 @@ class Counts:
         self.sent.update(other.sent)
         self.on_time.update(other.on_time)
         self.units = [a + b for a, b in zip(self.units, other.units, strict=True)]
+        for uom, values in other.indicators.items():
+            self.add_indicator(uom, *values)
+
+    def add_indicator(self, uom: str, target=0, initiatives: int = 0, actual=0) -> None:
+        mine = self.indicators.setdefault(uom, [Decimal(0), 0, Decimal(0)])
+        mine[0] += target or 0
+        mine[1] += initiatives
+        mine[2] += actual or 0
 
     def unit_flags(self) -> list[int]:
         """For a base organisation (or a cell): whether its subtree registered, was surveyed, assessed itself."""
@@ -150,6 +185,11 @@ def _own(campaign_id: int, unit_ids) -> dict[int, Counts]:
     for unit, period, sent, on_time in _report_facts(initiatives):
         own[unit].sent[period] += sent
         own[unit].on_time[period] += on_time
+    targets, actuals = _indicator_facts(initiatives)
+    for unit, uom, target, n in targets:
+        own[unit].add_indicator(uom, target=target, initiatives=n)
+    for unit, uom, actual in actuals:
+        own[unit].add_indicator(uom, actual=actual)
     return own
 
 
@@ -165,14 +205,15 @@ TALLY_COLUMNS = ("campaign_id", "node_id", "parent_id", "n", "copies", *KEY)
 FIELD_COLUMNS = ("campaign_id", "node_id", "parent_id", "field_id", "kind", "status", "n")
 UNIT_COLUMNS = ("campaign_id", "node_id", "parent_id", "registered", "surveyed", "self_assessed")
 REPORT_COLUMNS = ("campaign_id", "node_id", "parent_id", "period_id", "submitted", "on_time")
-MODELS = (Tally, FieldTally, UnitTally, ReportTally)
+INDICATOR_COLUMNS = ("campaign_id", "node_id", "parent_id", "unit_of_measure", "target", "initiatives", "actual")
+MODELS = (Tally, FieldTally, UnitTally, ReportTally, IndicatorTally)
 
 
 def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts], *, replace: bool = True) -> None:
     if replace:
         for model in MODELS:
             model.objects.filter(campaign_id=campaign_id, node_id__in=list(computed)).delete()
-    tallies, fields, units, reports = [], [], [], []
+    tallies, fields, units, reports, indicators = [], [], [], [], []
     for pk, c in computed.items():
         parent = nodes[pk].parent_id
         tallies += [(campaign_id, pk, parent, n, c.copies[key], *key) for key, n in c.rows.items() if n]
@@ -180,10 +221,12 @@ def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts]
         if any(c.units):
             units.append((campaign_id, pk, parent, *c.units))
         reports += [(campaign_id, pk, parent, period, n, c.on_time[period]) for period, n in c.sent.items() if n]
+        indicators += [(campaign_id, pk, parent, uom, *v) for uom, v in c.indicators.items() if v[1]]
     _insert(ReportTally, REPORT_COLUMNS, reports)
     _insert(Tally, TALLY_COLUMNS, tallies)
     _insert(FieldTally, FIELD_COLUMNS, fields)
     _insert(UnitTally, UNIT_COLUMNS, units)
+    _insert(IndicatorTally, INDICATOR_COLUMNS, indicators)
 
 
 def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -220,6 +263,11 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
     for parent, period, sent, on_time in reports.values_list("parent_id", "period_id", "submitted", "on_time"):
         out[parent].sent[period] += sent
         out[parent].on_time[period] += on_time
+    indicators = IndicatorTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(
+        node_id__in=exclude
+    )
+    for parent, *values in indicators.values_list("parent_id", "unit_of_measure", "target", "initiatives", "actual"):
+        out[parent].add_indicator(*values)
     return out
 
 
@@ -390,6 +438,7 @@ class Figures:
     units: list[int]  # base organisations registered, surveyed, self-assessed
     sent: Counter = dataclasses.field(default_factory=Counter)  # period → accepted initiatives whose report is sent
     on_time: Counter = dataclasses.field(default_factory=Counter)  # period → … sent by the deadline
+    indicators: dict = dataclasses.field(default_factory=dict)  # unit of measure → [target, initiatives, actual]
 
     def count(self, test) -> int:
         return sum(n for key, n in self.rows.items() if test(dict(zip(KEY, key, strict=True))))
@@ -420,6 +469,7 @@ def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
     units = [0, 0, 0]
     sent: Counter = Counter()
     punctual: Counter = Counter()
+    indicators: dict = {}
     if terms:
         where = Q()
         for t in terms:
@@ -440,7 +490,13 @@ def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
         for period, n, on_time in reports.values_list("period_id", "submitted", "on_time"):
             sent[period] += n
             punctual[period] += on_time
-    return Figures(rows, copies, fields, units, sent, punctual)
+        totals = Counts()
+        for values in IndicatorTally.objects.filter(campaign=campaign, node_id__in=counted).values_list(
+            "unit_of_measure", "target", "initiatives", "actual"
+        ):
+            totals.add_indicator(*values)
+        indicators = totals.indicators
+    return Figures(rows, copies, fields, units, sent, punctual, indicators)
 
 
 def node_figures(campaign: Campaign, nodes: list[int]) -> dict[int, Figures]:

@@ -12,8 +12,8 @@ from danvan.assessments.models import Assessment
 from danvan.initiatives import services as initiatives
 from danvan.initiatives.models import Initiative
 from danvan.insights import tally
-from danvan.insights.checking import fresh_reporting, reporting
-from danvan.insights.models import FieldTally, ReportTally, Tally, UnitTally
+from danvan.insights.checking import fresh_indicator_totals, fresh_reporting, indicator_totals, reporting
+from danvan.insights.models import FieldTally, IndicatorTally, ReportTally, Tally, UnitTally
 from danvan.insights.statistics import (
     STAGES,
     _by_field_kind,
@@ -21,10 +21,16 @@ from danvan.insights.statistics import (
     fresh_stage_counts,
     stage_counts,
 )
-from danvan.insights.summary import _fresh_figures, campaign_summary
+from danvan.insights.summary import (
+    _fresh_figures,
+    _units,
+    campaign_summary,
+    registered_unit_ids,
+    unregistered_units,
+)
 from danvan.orgs.models import Organization
 from danvan.orgs.services import organization_update
-from danvan.progress.models import ProgressReport
+from danvan.progress.models import IndicatorValue, ProgressReport
 from danvan.recognition import services as recognition
 from danvan.recognition.models import Commendation
 
@@ -45,6 +51,11 @@ def stored():
         ),
         sorted(
             ReportTally.objects.values_list("campaign_id", "node_id", "parent_id", "period_id", "submitted", "on_time")
+        ),
+        sorted(
+            IndicatorTally.objects.values_list(
+                "campaign_id", "node_id", "parent_id", "unit_of_measure", "target", "initiatives", "actual"
+            )
         ),
     )
 
@@ -75,6 +86,9 @@ def assert_fresh(demo, *campaigns):
             assert {f["id"]: f["count"] for f in summary["by_field"] if f["count"]} == {
                 k: v for k, v in fresh["field_counts"].items() if k is not None and v
             }
+            assert indicator_totals(campaign, user) == fresh_indicator_totals(campaign, user)
+            fresh_unregistered = _units(campaign, user).exclude(pk__in=registered_unit_ids(campaign, user))
+            assert list(unregistered_units(campaign, user)) == list(fresh_unregistered.order_by("name"))
             stored_rates = reporting(campaign, user)
             fresh_rates = fresh_reporting(campaign, user, stored_rates.periods)
             assert stored_rates.total == fresh_rates.total and stored_rates.by_period == fresh_rates.by_period
@@ -148,6 +162,20 @@ def test_assessments_results_commendations_and_copies_keep_counts_fresh(demo):
     report = ProgressReport.objects.sent().filter(initiative__campaign=c).order_by("pk").first()
     report.status = ProgressReport.Status.DRAFT
     report.save(update_fields=["status"])
+    assert_fresh(demo, c)
+    # A value of a sent report corrected, an accepted initiative's target corrected, then the indicator removed
+    # (through the models: the services change neither once sent): the indicator totals follow.
+    before = indicator_totals(c, demo.admin)
+    value = IndicatorValue.objects.filter(report__initiative__in=accepted).exclude(report__status="draft").first()
+    value.value += 5
+    value.save()
+    assert_fresh(demo, c)
+    indicator = value.indicator
+    indicator.target += 7
+    indicator.save()
+    assert_fresh(demo, c)
+    assert indicator_totals(c, demo.admin) != before
+    indicator.delete()
     assert_fresh(demo, c)
     period = c.periods.order_by("starts_on").first()
     period.due_on += dt.timedelta(days=60)

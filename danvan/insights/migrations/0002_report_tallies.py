@@ -5,10 +5,7 @@ from django.db import migrations, models
 
 
 def count_existing(apps, schema_editor):
-    """The counts of the data already there, computed by the current code (this runs once)."""
-    from danvan.insights.tally import rebuild
-
-    rebuild()
+    """The counts of the data already there are computed by 0004 (with every table of counts in place)."""
 
 
 class Migration(migrations.Migration):
