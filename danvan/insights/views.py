@@ -33,6 +33,9 @@ class Bar:
     percent: float  # of the chart's largest bar, for its length
 
 
+LISTED = {"commendations": 30, "replications": 30}
+
+
 def list_url(query: dict | None) -> str | None:
     if query is None:
         return None
@@ -40,8 +43,9 @@ def list_url(query: dict | None) -> str | None:
     return reverse("initiatives:list") + ("?" + urlencode(sorted(clean.items())) if clean else "")
 
 
-def linked(table: Table) -> list[tuple[object, list[Cell]]]:
-    """The table's rows as cells carrying their drill-down link."""
+def linked(table: Table, limit: int | None = None) -> list[tuple[object, list[Cell]]]:
+    """The table's rows (the first `limit` of them) as cells carrying their drill-down link."""
+    rows = table.rows if limit is None else table.rows[:limit]
     return [
         (
             row,
@@ -50,7 +54,7 @@ def linked(table: Table) -> list[tuple[object, list[Cell]]]:
                 for n, v in enumerate(row.cells)
             ],
         )
-        for row in table.rows
+        for row in rows
     ]
 
 
@@ -111,7 +115,12 @@ def dashboard(request):
                 "s": stats.summary,
                 "funnel": [(st, list_url({"campaign": campaign.pk, "stage": st.key})) for st in stats.funnel],
                 "charts": _charts(stats),
-                "tables": {t.key: (t, linked(t)) for t in stats.tables},
+                # The lists that grow with the country (decisions, replicated models) show their first rows; the
+                # workbook and the spread page have them all.
+                "tables": {
+                    t.key: (t, linked(t, LISTED.get(t.key)), max(0, len(t.rows) - LISTED.get(t.key, len(t.rows))))
+                    for t in stats.tables
+                },
                 "years": (years, linked(years)),
                 "year_bars": bars(years, 2),
                 "may_sign": may_sign_for(request.user, campaign),
