@@ -122,7 +122,7 @@ def dashboard(request):
                     for t in stats.tables
                 },
                 "years": (years, linked(years)),
-                "year_bars": bars(years, 2),
+                "year_bars": bars(years, [c.key for c in years.columns].index("initiatives")),
                 "may_sign": may_sign_for(request.user, campaign),
             }
         )
