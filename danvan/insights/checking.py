@@ -162,7 +162,7 @@ def indicator_totals(campaign: Campaign, user, *, by: str | None = None) -> list
 
     terms = tally.terms_for(campaign, user) if by is None else None
     if terms is not None:
-        stored = tally.figures(campaign, terms).indicators
+        stored = tally.indicator_figures(campaign, terms)
         rows = [
             {"unit_of_measure": uom, "target": target, "actual": actual, "initiatives": n}
             for uom, (target, n, actual) in stored.items()

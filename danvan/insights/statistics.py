@@ -505,7 +505,7 @@ def _flagged_by_unit(campaign: Campaign, user, periods: list) -> list[tuple[Orga
     per: dict[int, int] = defaultdict(int)
     for base, unit, n in flagged:
         per[base or unit] += n
-    units = Organization.objects.in_bulk(list(per))
+    units = Organization.objects.only("name").in_bulk(list(per))  # shown by name, linked by id
     return sorted(((units[k], n) for k, n in per.items()), key=lambda p: (-p[1], p[0].name))
 
 

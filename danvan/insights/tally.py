@@ -438,7 +438,6 @@ class Figures:
     units: list[int]  # base organisations registered, surveyed, self-assessed
     sent: Counter = dataclasses.field(default_factory=Counter)  # period → accepted initiatives whose report is sent
     on_time: Counter = dataclasses.field(default_factory=Counter)  # period → … sent by the deadline
-    indicators: dict = dataclasses.field(default_factory=dict)  # unit of measure → [target, initiatives, actual]
 
     def count(self, test) -> int:
         return sum(n for key, n in self.rows.items() if test(dict(zip(KEY, key, strict=True))))
@@ -469,7 +468,6 @@ def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
     units = [0, 0, 0]
     sent: Counter = Counter()
     punctual: Counter = Counter()
-    indicators: dict = {}
     if terms:
         where = Q()
         for t in terms:
@@ -490,13 +488,22 @@ def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
         for period, n, on_time in reports.values_list("period_id", "submitted", "on_time"):
             sent[period] += n
             punctual[period] += on_time
+    return Figures(rows, copies, fields, units, sent, punctual)
+
+
+def indicator_figures(campaign: Campaign, terms: list[Term]) -> dict[str, list]:
+    """The reader's indicator totals: unit of measure → [target, initiatives, actual]."""
+
+    def compute() -> dict[str, list]:
         totals = Counts()
+        counted = [t.node for t in terms if not t.only_drafts]
         for values in IndicatorTally.objects.filter(campaign=campaign, node_id__in=counted).values_list(
             "unit_of_measure", "target", "initiatives", "actual"
         ):
             totals.add_indicator(*values)
-        indicators = totals.indicators
-    return Figures(rows, copies, fields, units, sent, punctual, indicators)
+        return totals.indicators
+
+    return _remembered(terms, ("indicators", campaign.pk), compute)
 
 
 def node_figures(campaign: Campaign, nodes: list[int]) -> dict[int, Figures]:
