@@ -32,11 +32,10 @@ def unregistered_units(campaign: Campaign, user):
     from danvan.insights import tally
     from danvan.insights.models import UnitTally
 
+    units = _units(campaign, user).order_by("name")
     if tally.terms_for(campaign, user) is not None:
-        registered = UnitTally.objects.filter(campaign=campaign, registered__gt=0).values("node_id")
-    else:
-        registered = registered_unit_ids(campaign, user)
-    return _units(campaign, user).exclude(pk__in=registered).order_by("name")
+        return units.exclude(pk__in=UnitTally.objects.filter(campaign=campaign, registered__gt=0).values("node_id"))
+    return units.exclude(pk__in=registered_unit_ids(campaign, user))
 
 
 def campaign_summary(*, campaign: Campaign, user, checking: bool = True, rates=None) -> dict:

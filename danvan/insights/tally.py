@@ -266,8 +266,9 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
     indicators = IndicatorTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(
         node_id__in=exclude
     )
-    for parent, *values in indicators.values_list("parent_id", "unit_of_measure", "target", "initiatives", "actual"):
-        out[parent].add_indicator(*values)
+    columns = ("parent_id", "unit_of_measure", "target", "initiatives", "actual")
+    for parent, uom, target, n, actual in indicators.values_list(*columns):
+        out[parent].add_indicator(uom, target, n, actual)
     return out
 
 
