@@ -24,7 +24,6 @@ import os
 import random
 import re
 import sys
-import threading
 import time
 from array import array
 from collections import Counter, defaultdict
@@ -38,13 +37,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from danvan.assessments.models import Assessment, Assignment, Score, SurveyTeam, TeamMember
 from danvan.campaigns.models import Criterion, Field
 from danvan.campaigns.services import DEFAULT_CRITERIA as DEFAULT_RUBRIC
 from danvan.campaigns.services import campaign_close, campaign_create, campaign_launch
+from danvan.core.bulk import own_connection, run_in_parallel, secondary
 from danvan.core.text import fold
 from danvan.demo import data
 from danvan.demo.loader import DEMO_PASSWORD, EMAIL_DOMAIN
@@ -1623,71 +1623,6 @@ def reset_sequences(model_list: Sequence[type[models.Model]]) -> None:
             cursor.execute(sql)
 
 
-def _secondary(cursor, tables: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """The statements that drop the tables' unique constraints and indexes other than the primary key, and every
-    foreign key from or to them; then those that put back the indexes and unique constraints, and those that put
-    back the foreign keys. (With no foreign key pointing at it, a table can be emptied and loaded frozen.)"""
-    quote = connection.ops.quote_name
-    cursor.execute(
-        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype FROM pg_constraint "
-        "WHERE (contype IN ('f', 'u') AND conrelid = ANY(%s::regclass[])) "
-        "   OR (contype = 'f' AND confrelid = ANY(%s::regclass[])) ORDER BY 1, 2",
-        [tables, tables],
-    )
-    constraints = cursor.fetchall()
-    cursor.execute(
-        "SELECT ic.relname, pg_get_indexdef(ix.indexrelid) FROM pg_index ix "
-        "JOIN pg_class ic ON ic.oid = ix.indexrelid "
-        "WHERE ix.indrelid = ANY(%s::regclass[]) AND NOT ix.indisprimary AND NOT EXISTS ("
-        "  SELECT 1 FROM pg_constraint k WHERE k.conindid = ix.indexrelid AND k.contype IN ('p', 'u', 'x'))",
-        [tables],
-    )
-    indexes = cursor.fetchall()
-    drops = [f"ALTER TABLE {quote(t)} DROP CONSTRAINT {quote(n)}" for t, n, _d, kind in constraints if kind == "f"]
-    drops += [f"ALTER TABLE {quote(t)} DROP CONSTRAINT {quote(n)}" for t, n, _d, kind in constraints if kind == "u"]
-    drops += [f"DROP INDEX {quote(name)}" for name, _d in indexes]
-    builds = [definition for _name, definition in indexes]
-    builds += [f"ALTER TABLE {quote(t)} ADD CONSTRAINT {quote(n)} {d}" for t, n, d, kind in constraints if kind == "u"]
-    keys = [f"ALTER TABLE {quote(t)} ADD CONSTRAINT {quote(n)} {d}" for t, n, d, kind in constraints if kind == "f"]
-    return drops, builds, keys
-
-
-def _run_in_parallel(statements: list[str], say: Callable[[str], None], workers: int = 2) -> None:
-    """Run independent statements on `workers` connections of their own, longest first (they come sorted)."""
-    pending = list(reversed(statements))
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-
-    def work() -> None:
-        raw = connection.get_new_connection(connection.get_connection_params())
-        try:
-            raw.autocommit = True
-            with raw.cursor() as cursor:
-                cursor.execute("SET maintenance_work_mem = '512MB'")
-                cursor.execute("SET work_mem = '128MB'")
-                while not errors:
-                    with lock:
-                        if not pending:
-                            return
-                        statement = pending.pop()
-                    started = time.monotonic()
-                    cursor.execute(statement)
-                    if DEBUG:
-                        say(f"      {time.monotonic() - started:6.2f}s {statement[:110]}")
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            raw.close()
-
-    threads = [threading.Thread(target=work) for _k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
-
-
 # ---- Row generators --------------------------------------------------------------------------------------
 
 _DAYS: dict[int, dt.date] = {}
@@ -2633,13 +2568,16 @@ def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[
     once, move the sequences on, and ANALYZE."""
     steps = [s for job in JOBS for s in job]
     tables = [s.table for s in steps]
+    debug = say if DEBUG else None
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")
             if cursor.fetchone()[0]:
                 raise RuntimeError(f"{table} is not empty")
-        drops, builds, keys = _secondary(cursor, tables)
+        drops, named_builds, named_keys = secondary(cursor, tables)
+        builds = [statement for _name, statement in named_builds]
+        keys = [statement for _name, statement in named_keys]
         with transaction.atomic():
             for statement in drops:
                 cursor.execute(statement)
@@ -2669,10 +2607,10 @@ def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[
         started = time.monotonic()
         # The slowest first, so that the two connections finish together: the trigram (GIN) index of the search
         # text alone takes as long as all the others, then the biggest tables.
-        _run_in_parallel(
-            sorted(builds, key=lambda sql: (" USING gin " not in sql, -counts.get(_table_of(sql), 0))), say
+        run_in_parallel(
+            sorted(builds, key=lambda sql: (" USING gin " not in sql, -counts.get(_table_of(sql), 0))), say=debug
         )
-        _run_in_parallel(sorted(keys, key=lambda sql: -counts.get(_table_of(sql), 0)), say)
+        run_in_parallel(sorted(keys, key=lambda sql: -counts.get(_table_of(sql), 0)), say=debug)
         reset_sequences([s.model for s in steps])
         seconds = time.monotonic() - started
         say(f"  {'(chỉ mục, ràng buộc: dựng lại)':<42} {len(builds) + len(keys):>11,} lệnh {seconds:7.1f} giây")
@@ -2680,7 +2618,7 @@ def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[
         raise LoadFailed("một tiến trình nạp dữ liệu bị lỗi (xem ở trên); các bảng lớn đã được làm trống")
     started = time.monotonic()
     analyze = [f"ANALYZE {quote(t)}" for t in connection.introspection.table_names()]
-    _run_in_parallel(sorted(analyze, key=lambda sql: -counts.get(_table_of(sql), 0)), say)
+    run_in_parallel(sorted(analyze, key=lambda sql: -counts.get(_table_of(sql), 0)), say=debug)
     say(f"  {'ANALYZE':<42} {'':>11} {time.monotonic() - started:13.1f} giây")
     return counts
 
@@ -2694,9 +2632,6 @@ def _table_of(statement: str) -> str:
     return (match.group(1) or match.group(2)) if match else ""
 
 
-_INHERITED: list = []  # connection wrappers a forked loading process copied from its parent (see _load_job)
-
-
 def _load_job(job: list[Step], w: World, ids: dict, say: Callable[[str], None], results) -> None:
     """One loading process (forked, with the plan in its memory): its tables in one transaction."""
 
@@ -2704,11 +2639,7 @@ def _load_job(job: list[Step], w: World, ids: dict, say: Callable[[str], None], 
         say(message)
         sys.stdout.flush()
 
-    # Never use what the fork copied of the parent's connection (its socket would be shared with the parent and
-    # the other process): a fresh wrapper connects anew. The copied one is kept referenced, never closed or
-    # collected, so that nothing is sent on the shared socket from here.
-    _INHERITED.append(connections[DEFAULT_DB_ALIAS])
-    connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
+    own_connection()
     writer = BulkWriter(say_now, freeze=True)
     try:
         with transaction.atomic():

@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 
 from danvan.assessments.models import Assessment
 from danvan.campaigns.models import Campaign
 from danvan.core.access import scope_for
+from danvan.core.bulk import insert_rows
 from danvan.initiatives.models import Indicator, Initiative
 from danvan.insights.models import FieldTally, IndicatorTally, ReportTally, Tally, UnitTally
 from danvan.orgs.models import Organization
@@ -222,28 +223,11 @@ def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts]
             units.append((campaign_id, pk, parent, *c.units))
         reports += [(campaign_id, pk, parent, period, n, c.on_time[period]) for period, n in c.sent.items() if n]
         indicators += [(campaign_id, pk, parent, uom, *v) for uom, v in c.indicators.items() if v[1]]
-    _insert(ReportTally, REPORT_COLUMNS, reports)
-    _insert(Tally, TALLY_COLUMNS, tallies)
-    _insert(FieldTally, FIELD_COLUMNS, fields)
-    _insert(UnitTally, UNIT_COLUMNS, units)
-    _insert(IndicatorTally, INDICATOR_COLUMNS, indicators)
-
-
-def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Plain rows into the table: COPY on PostgreSQL (a whole campaign's counts at once), INSERTs elsewhere."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    names = ", ".join(quote(model._meta.get_field(c.removesuffix("_id")).column) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    insert_rows(ReportTally, REPORT_COLUMNS, reports)
+    insert_rows(Tally, TALLY_COLUMNS, tallies)
+    insert_rows(FieldTally, FIELD_COLUMNS, fields)
+    insert_rows(UnitTally, UNIT_COLUMNS, units)
+    insert_rows(IndicatorTally, INDICATOR_COLUMNS, indicators)
 
 
 def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[int, Counts]:

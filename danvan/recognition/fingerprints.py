@@ -20,17 +20,36 @@ Initiative and of a Replication (a new family link lifts a flag). Bulk writes th
 generator, the Excel import — must call `rebuild()` (everything) or `rebuild(initiative_ids=…)` (those rows)
 after they commit their rows. `manage.py shell -c "from danvan.recognition.fingerprints import rebuild; rebuild()"`
 rebuilds an existing database.
+
+The full rebuild reads each text once and cuts it with a `_Hasher`, which folds each token and hashes each sequence
+once (generated texts repeat their goals and methods, all texts their words); the counts of a campaign need only
+its own registrations, so on PostgreSQL, outside a transaction, two forked processes share the campaigns and COPY
+their rows into the emptied tables, whose keys and indexes are put back afterwards. Only a registration with at
+least half of its sequences rare can be a near-duplicate: those few are then looked up. For the generator's million
+initiatives on the 2-CPU test machine: 50 s when nothing else runs (each process about 30 s of Python and 10 s of
+its database backend, then 5 s for keys and indexes), 80 s right after the generator's load, 75 to 105 s while
+another process keeps a CPU busy; the rebuild row by row in one process took 30 to 37 minutes.
 """
 
 import hashlib
-from collections import defaultdict
+import logging
+import multiprocessing
+import time
+import traceback
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain, islice
+from operator import itemgetter
+from typing import NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count
 
 from danvan.campaigns.models import Campaign
+from danvan.core.bulk import insert_rows, own_connection, run_in_parallel, secondary
+from danvan.core.text import fold
 from danvan.initiatives.models import Initiative
-from danvan.recognition.flags import _COMMON, NEAR_DUPLICATE, _families, _shingles
+from danvan.recognition.flags import _COMMON, _WORD, NEAR_DUPLICATE, _families, _shingles
 from danvan.recognition.models import ShingleCount, TextFingerprint
 
 # Initiatives' ids are listed on a ShingleCount row while its count is at most this: exactly the rows a lookup needs.
@@ -38,6 +57,7 @@ KEEP = _COMMON
 _CHUNK = 500  # hashes or ids per IN (…) list
 _REGISTERED = frozenset(Initiative.REGISTERED_STATUSES)
 _TEXT_FIELDS = ("title", "goals", "method")
+_log = logging.getLogger(__name__)
 
 
 def shingle_hash(shingle: str) -> int:
@@ -332,65 +352,317 @@ def store_results(initiative_ids: Iterable[int]) -> None:
 def rebuild(initiative_ids: Iterable[int] | None = None) -> None:
     """Recompute fingerprints, counts and near-duplicates after a bulk write that sent no signals.
 
-    `rebuild()` starts afresh for the whole database (the national generator, a restored dump: 3.5 minutes for
-    200,000 initiatives, 35 for a million on a busy 2-CPU machine); `rebuild(initiative_ids=[…])` updates those
-    rows and whatever their change affects (the Excel import: drafts cost one fingerprint each). Call it after the
-    rows are written, in the same transaction
-    or after it."""
+    `rebuild()` starts afresh for the whole database (the national generator, a restored dump: 50 to 105 s for a
+    million initiatives, see the module's docstring). On PostgreSQL outside a transaction, two processes fill the
+    tables side by side (see `_rebuild_side_by_side`: the tables are out of service meanwhile and the rebuild is not
+    one transaction); elsewhere, or inside a transaction, one process does it in one transaction (a test's
+    generated set; 2 minutes for a million, its keys checked row by row at the commit).
+    `rebuild(initiative_ids=[…])` updates those rows and whatever their change affects (the Excel import: drafts
+    cost one fingerprint each). Call it after the rows are written, in the same transaction or after it."""
     if initiative_ids is not None:
         ids = sorted(set(initiative_ids))
         for part in _chunks(ids, 2000):
             refresh(part)
         return
-    with transaction.atomic():
-        ShingleCount.objects.all().delete()
-        TextFingerprint.objects.all().delete()
-        counts: dict[tuple[int, int], list] = {}
-        batch: list[TextFingerprint] = []
-        rows = Initiative.objects.order_by("pk").values_list("pk", "campaign_id", "status", *_TEXT_FIELDS)
-        for pk, campaign_id, status, title, goals, method in rows.iterator(chunk_size=5000):
-            hashes = text_hashes(title, goals, method)
-            registered = status in _REGISTERED
-            if registered:
-                for h in hashes:
-                    entry = counts.setdefault((campaign_id, h), [0, []])
-                    entry[0] += 1
-                    if entry[0] <= KEEP:
-                        entry[1].append(pk)
-                    elif entry[1]:
-                        entry[1] = []
-            batch.append(
-                TextFingerprint(
-                    initiative_id=pk,
-                    campaign_id=campaign_id,
-                    registered=registered,
-                    size=len(hashes),
-                    hashes=_dump(hashes),
-                )
-            )
-            if len(batch) >= 5000:
-                TextFingerprint.objects.bulk_create(batch)
-                batch = []
-        TextFingerprint.objects.bulk_create(batch)
-        ShingleCount.objects.bulk_create(
-            (ShingleCount(campaign_id=c, hash=h, count=n, initiative_ids=ids) for (c, h), (n, ids) in counts.items()),
-            batch_size=5000,
-        )
-        # Only a text with at least half of its sequences rare in its own campaign can be a near-duplicate.
-        pools = _pools({c for c, _h in counts})
-        candidates = []
-        for pk, campaign_id, hashes_text in (
-            TextFingerprint.objects.filter(registered=True)
-            .order_by("pk")
-            .values_list("pk", "campaign_id", "hashes")
-            .iterator(chunk_size=5000)
-        ):
-            hashes = _load(hashes_text)
-            rare = sum(1 for h in hashes if sum(counts.get((c, h), (0,))[0] for c in pools[campaign_id]) <= _COMMON)
-            if hashes and 2 * rare >= len(hashes):
-                candidates.append(pk)
-        counts.clear()
+    started = time.monotonic()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        candidates = _rebuild_side_by_side()
+        step = time.monotonic()
         store_results(candidates)
+        _log.info("fingerprints: %d candidates looked up in %.1f s", len(candidates), time.monotonic() - step)
+    else:
+        with transaction.atomic():
+            ShingleCount.objects.all().delete()
+            TextFingerprint.objects.all().delete()
+            store_results(_fill(sorted(_campaign_sizes())))
+    _log.info("fingerprints: rebuilt in %.1f s", time.monotonic() - started)
+
+
+# --- The full rebuild ----------------------------------------------------------------------------------------------
+
+
+class _Part(NamedTuple):
+    """A field of a text, or its goals and method together: the words, the hashes of their sequences, those hashes
+    in order."""
+
+    words: tuple[str, ...]
+    hashes: frozenset[int]
+    ordered: tuple[int, ...]
+
+
+class _Hasher:
+    """`text_hashes` and `_dump` for a whole table of texts, remembering what repeats (generated texts repeat whole
+    sentences, real ones their words): each space-separated token is folded once, each three-word sequence hashed
+    once, each goals and each method (and each pair of them) cut into hashed sequences once; the title (which names
+    the unit, so rarely repeats: remembering titles costs more than it saves) is cut each time, from its tokens.
+
+    Folding a token alone gives what folding the whole text gives to it (a space is a starter that nothing
+    decomposes into or combines with, and it breaks a final sigma's context), so the words of the text are those of
+    its fields' tokens in turn, and its sequences those of each field and the (at most two) across each field's
+    end."""
+
+    LIMIT = 200_000  # tokens, fields or pairs (or 4 × sequences) remembered before starting afresh
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, tuple[str, ...]] = {}
+        self._triples: dict[tuple[str, ...], int] = {}
+        self._fields: dict[str, _Part] = {}
+        self._rests: dict[tuple[str, str], _Part] = {}
+        self._decimal: dict[int, str] = {}
+        self.decimal = self._decimal.__getitem__  # str(h) of a hash of a text in hand (trim() clears in place)
+
+    def _words(self, text: str) -> tuple[str, ...]:
+        tokens = text.split()
+        words = list(map(self._tokens.get, tokens))
+        if None in words:
+            for token in tokens:
+                if token not in self._tokens:
+                    self._tokens[token] = tuple(_WORD.findall(fold(token)))
+            words = list(map(self._tokens.get, tokens))
+        return tuple(chain.from_iterable(words))  # type: ignore[arg-type]
+
+    def _hashes(self, words: tuple[str, ...]) -> list[int]:
+        triples = list(zip(words, words[1:], words[2:], strict=False))
+        hashes = list(map(self._triples.get, triples))
+        if None in hashes:
+            for triple in triples:
+                if triple not in self._triples:
+                    h = self._triples[triple] = shingle_hash(" ".join(triple))
+                    self._decimal[h] = str(h)
+            hashes = list(map(self._triples.get, triples))
+        return hashes  # type: ignore[return-value]
+
+    def _field(self, text: str) -> _Part:
+        part = self._fields.get(text)
+        if part is None:
+            words = self._words(text)
+            hashes = frozenset(self._hashes(words))
+            part = self._fields[text] = _Part(words, hashes, tuple(sorted(hashes)))
+        return part
+
+    def text(self, title: str, goals: str, method: str) -> tuple[_Part, tuple[int, ...]]:
+        """The goals-and-method part, and the other hashes of the text (the title's and those across its end): the
+        two make `text_hashes(title, goals, method)`, and share none."""
+        rest = self._rests.get((goals, method))
+        if rest is None:
+            g, m = self._field(goals), self._field(method)
+            hashes = (g.hashes | m.hashes).union(self._hashes(g.words[-2:] + m.words[:2]))
+            rest = self._rests[(goals, method)] = _Part(g.words + m.words, hashes, tuple(sorted(hashes)))
+        return rest, tuple(set(self._hashes(self._words(title) + rest.words[:2])).difference(rest.hashes))
+
+    def dump(self, rest: _Part, extra: tuple[int, ...]) -> str:
+        """`_dump` of the text's hashes."""
+        return " " + " ".join(map(self.decimal, sorted(rest.ordered + extra))) + " "
+
+    def trim(self) -> None:
+        """Forget what fills a memo (between rows: the hashes of the texts in hand keep their decimals)."""
+        if len(self._tokens) >= self.LIMIT:
+            self._tokens.clear()
+        if max(len(self._fields), len(self._rests), len(self._triples) // 4) >= self.LIMIT:
+            for memo in (self._triples, self._decimal, self._fields, self._rests):
+                memo.clear()
+
+
+_BATCH = 5000  # initiatives read (and fingerprints written) at a time
+
+
+def _campaign_sizes() -> dict[int, int]:
+    return dict(Initiative.objects.order_by().values_list("campaign_id").annotate(n=Count("pk")))
+
+
+def _fill(campaigns: Iterable[int]) -> list[int]:
+    """Write the fingerprints and the counts of these campaigns' initiatives (the tables hold none of them yet), a
+    campaign at a time; answer the registrations that may be near-duplicates: those with at least half of their
+    sequences rare in their own campaign. Only a text with at least half of its sequences rare in its pool (its
+    campaign and the previous one) can be one, and a sequence rare in the pool is rare in the campaign: these include
+    all of them, and looking the others up finds nothing (in generated data they are the same)."""
+    hasher = _Hasher()
+    copy = connection.vendor == "postgresql"
+    candidates: list[int] = []
+    spent = dict.fromkeys(("read", "hash", "write", "count"), 0.0)  # seconds, for the log
+    cpu = time.process_time()
+    text, decimal = hasher.text, hasher.decimal
+    for campaign_id in campaigns:
+        kept: list[tuple[int, tuple[int, ...], _Part, int]] = []  # the registrations: id, extra, rest, size
+        rows = Initiative.objects.filter(campaign_id=campaign_id).values_list("pk", "status", *_TEXT_FIELDS)
+        rows_iter = rows.iterator(chunk_size=_BATCH)
+        clock = time.monotonic()
+        while batch := list(islice(rows_iter, _BATCH)):
+            clock = _tick(spent, "read", clock)
+            fingerprints: list = []
+            for pk, status, title, goals, method in batch:
+                rest, extra = text(title, goals, method)
+                size = len(rest.hashes) + len(extra)
+                hashes = " ".join(map(decimal, sorted(rest.ordered + extra)))  # _dump, without its outer spaces
+                registered = status in _REGISTERED
+                if registered:
+                    kept.append((pk, extra, rest, size))
+                if copy:
+                    fingerprints.append(f"{pk}\t{campaign_id}\t{'t' if registered else 'f'}\t{size}\t {hashes} \n")
+                else:
+                    fingerprints.append((pk, campaign_id, registered, size, f" {hashes} "))
+            clock = _tick(spent, "hash", clock)
+            insert_rows(TextFingerprint, _FINGERPRINT_COLUMNS, fingerprints)
+            hasher.trim()
+            clock = _tick(spent, "write", clock)
+        # The counts: of the titles' (and across) sequences, then of goals and method, once per pair of them.
+        counts: Counter[int] = Counter(chain.from_iterable(map(itemgetter(1), kept)))
+        rests = Counter(map(id, map(itemgetter(2), kept)))
+        for rest in {id(rest): rest for _pk, _extra, rest, _size in kept}.values():
+            n = rests[id(rest)]
+            for h in rest.hashes:
+                counts[h] += n
+        # Which registrations hold each rare sequence (KEEP is _COMMON: rare as the rule counts it); the candidates.
+        rare = {h for h, n in counts.items() if n <= KEEP}
+        holders: dict[int, list[int]] = defaultdict(list)
+        rare_rests: dict[int, set[int]] = {}
+        for pk, extra, rest, size in kept:
+            of_rest = rare_rests.get(id(rest))
+            if of_rest is None:
+                of_rest = rare_rests[id(rest)] = rare.intersection(rest.hashes)
+            mine = rare.intersection(extra)
+            if of_rest:
+                mine |= of_rest
+            for h in mine:
+                holders[h].append(pk)
+            if 2 * len(mine) >= size > 0:
+                candidates.append(pk)
+        kept.clear()
+        count_rows: list = []
+        for h, n in counts.items():
+            ids = "[" + ", ".join(map(str, sorted(holders[h]))) + "]" if n <= KEEP else "[]"
+            count_rows.append(f"{campaign_id}\t{h}\t{n}\t{ids}\n" if copy else (campaign_id, h, n, ids))
+        insert_rows(ShingleCount, _COUNT_COLUMNS, count_rows)
+        _tick(spent, "count", clock)
+    spent["cpu"] = time.process_time() - cpu
+    _log.info("fingerprints: campaigns %s: %s", campaigns, ", ".join(f"{k} {v:.1f} s" for k, v in spent.items()))
+    return candidates
+
+
+def _tick(spent: dict[str, float], phase: str, since: float) -> float:
+    now = time.monotonic()
+    spent[phase] += now - since
+    return now
+
+
+_FINGERPRINT_COLUMNS = ("initiative_id", "campaign_id", "registered", "size", "hashes")
+_COUNT_COLUMNS = ("campaign_id", "hash", "count", "initiative_ids")
+
+
+def _split(sizes: dict[int, int], workers: int = 2) -> list[list[int]]:
+    """The campaigns shared out between the processes, the largest first to the least loaded."""
+    groups: list[list[int]] = [[] for _k in range(workers)]
+    loads = [0] * workers
+    for c, n in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        k = loads.index(min(loads))
+        groups[k].append(c)
+        loads[k] += n
+    return [sorted(g) for g in groups if g]
+
+
+def _fill_job(campaigns: list[int], sender) -> None:
+    """One filling process (forked): its campaigns in one transaction; sends back (True, the candidates) or (False,
+    the error)."""
+    own_connection()
+    try:
+        started = time.monotonic()
+        with transaction.atomic():
+            candidates = _fill(campaigns)
+        _log.info("fingerprints: campaigns %s filled in %.1f s", campaigns, time.monotonic() - started)
+        sender.send((True, candidates))
+    except BaseException:
+        sender.send((False, traceback.format_exc()))
+    finally:
+        connection.close()
+        sender.close()
+
+
+def _rebuild_side_by_side() -> list[int]:
+    """PostgreSQL, outside a transaction: empty the two tables and drop their foreign keys and secondary indexes
+    (each row would otherwise check its keys and fill the indexes one by one), fill them from two processes side by
+    side, each with its share of the campaigns (a sequence's count needs only its own campaign), then put the
+    indexes and keys back on two connections (which checks every row) and ANALYZE. If a process fails, the tables
+    are emptied again (with their indexes and keys back) and the error raised; so too if a key cannot be put back
+    (an initiative deleted meanwhile: the rebuild is meant for a quiet database)."""
+    tables = [TextFingerprint._meta.db_table, ShingleCount._meta.db_table]
+    quote = connection.ops.quote_name
+    started = time.monotonic()
+    with transaction.atomic(), connection.cursor() as cursor:
+        drops, builds, keys = secondary(cursor, tables)
+        cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)}")
+        for statement in drops:
+            cursor.execute(statement)
+    groups = _split(_campaign_sizes())
+    # The processes get connections of their own: this one must not be shared with them.
+    connection.close()
+    context = multiprocessing.get_context("fork")
+    processes, receivers = [], []
+    candidates: list[int] = []
+    errors: list[str] = []
+    try:
+        for group in groups:
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_fill_job, args=(group, sender))
+            process.start()
+            sender.close()
+            processes.append(process)
+            receivers.append(receiver)
+        for receiver in receivers:
+            try:
+                ok, answer = receiver.recv()
+            except EOFError:
+                ok, answer = False, "a filling process ended without an answer"
+            if ok:
+                candidates += answer
+            else:
+                errors.append(answer)
+        for process in processes:
+            process.join()
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        filled = time.monotonic()
+        if errors or any(process.exitcode != 0 for process in processes):
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)}")
+        _put_back(builds, keys, tables)
+        _log.info(
+            "fingerprints: filled in %.1f s, indexes and keys back in %.1f s",
+            filled - started,
+            time.monotonic() - filled,
+        )
+    if errors:
+        raise RuntimeError("fingerprints: a filling process failed:\n" + "\n".join(errors))
+    analyzed = time.monotonic()
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {quote(table)}")
+    _log.info("fingerprints: analyzed in %.1f s", time.monotonic() - analyzed)
+    return candidates
+
+
+def _put_back(builds: list[tuple[str, str]], keys: list[tuple[str, str]], tables: list[str]) -> None:
+    """Put the indexes and unique constraints, then the foreign keys, back ((name, statement) pairs). If one cannot
+    be, empty the tables, put back whatever is still missing, and raise RuntimeError."""
+    try:
+        run_in_parallel([statement for _name, statement in builds])
+        run_in_parallel([statement for _name, statement in keys])
+    except Exception as exc:
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)}")
+            cursor.execute(
+                "SELECT conname FROM pg_constraint WHERE conrelid = ANY(%s::regclass[]) "
+                "UNION SELECT indexname FROM pg_indexes WHERE tablename = ANY(%s)",
+                [tables, tables],
+            )
+            present = {name for (name,) in cursor.fetchall()}
+            for name, statement in builds + keys:
+                if name not in present:
+                    cursor.execute(statement)
+        raise RuntimeError(f"fingerprints: {exc} (the tables were emptied: rebuild again)") from exc
 
 
 # --- Signals (connected in apps.RecognitionConfig.ready) -----------------------------------------------------------
