@@ -5,11 +5,13 @@ process's own connection.
 
 These paths write many rows at once and send no signals: each caller says what it keeps up to date afterwards."""
 
+import multiprocessing
 import threading
 import time
+import traceback
 from collections.abc import Callable, Sequence
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
 
 def insert_rows(model, columns: Sequence[str], rows: list) -> None:
@@ -116,3 +118,63 @@ def own_connection() -> None:
     referenced, never closed or collected, so that nothing is sent on that socket from here."""
     _INHERITED.append(connections[DEFAULT_DB_ALIAS])
     connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
+
+
+def share_out(sizes: dict[int, int], workers: int = 2) -> list[list[int]]:
+    """Keys (campaigns) shared out between `workers` processes by their sizes, the largest first to the least
+    loaded; each share sorted, empty ones left out."""
+    groups: list[list[int]] = [[] for _k in range(workers)]
+    loads = [0] * workers
+    for key, n in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        k = loads.index(min(loads))
+        groups[k].append(key)
+        loads[k] += n
+    return [sorted(g) for g in groups if g]
+
+
+def in_processes(job: Callable[[list], object], groups: list[list]) -> tuple[list, list[str]]:
+    """Run `job(group)` for each group in a forked process of its own, side by side, each on a connection of its
+    own and in one transaction. Answer the results of those that succeeded and the tracebacks of those that failed
+    (a failed one wrote nothing); the caller decides what a failure undoes. The caller's connection is closed first:
+    the processes must not share it, and it connects again on its next query."""
+    connection.close()
+    context = multiprocessing.get_context("fork")
+    processes, receivers = [], []
+    results: list = []
+    errors: list[str] = []
+    try:
+        for group in groups:
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_forked, args=(job, group, sender))
+            process.start()
+            sender.close()
+            processes.append(process)
+            receivers.append(receiver)
+        for receiver in receivers:
+            try:
+                ok, answer = receiver.recv()
+            except EOFError:
+                ok, answer = False, "a process ended without an answer"
+            (results if ok else errors).append(answer)
+        for process in processes:
+            process.join()
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    errors += [f"a process ended with code {p.exitcode}" for p in processes if p.exitcode and not errors]
+    return results, errors
+
+
+def _forked(job: Callable[[list], object], group: list, sender) -> None:
+    own_connection()
+    try:
+        with transaction.atomic():
+            answer = job(group)
+        sender.send((True, answer))
+    except BaseException:
+        sender.send((False, traceback.format_exc()))
+    finally:
+        connection.close()
+        sender.close()

@@ -24,6 +24,7 @@ import os
 import random
 import re
 import sys
+import threading
 import time
 from array import array
 from collections import Counter, defaultdict
@@ -2533,9 +2534,20 @@ def _generate(
             for job in JOBS:
                 for s in job:
                     writer.write(s.model, s.columns, s.rows(w, ids))
-    if side_by_side:
-        writer.counts.update(_load_side_by_side(w, ids, say))
-    _derived(writer, say)
+    if not side_by_side:
+        _derived(writer, say)
+    else:
+        counts, search_index = _load_side_by_side(w, ids, say)
+        writer.counts.update(counts)
+        # The search text's trigram index builds meanwhile: nothing derived reads it.
+        try:
+            _derived(writer, say)
+        finally:
+            step = time.monotonic()
+            search_index.join()
+            if search_index.error is not None:
+                raise search_index.error
+            say(f"  {'(chỉ mục tìm kiếm: chờ dựng xong)':<42} {time.monotonic() - step:20.1f} giây")
     return Result(
         counts=writer.counts,
         seconds=time.monotonic() - started,
@@ -2562,10 +2574,28 @@ def _derived(writer: BulkWriter, say: Callable[[str], None]) -> None:
     say(f"  {'(số liệu tổng hợp lưu sẵn)':<42} {rows:>11,} dòng {time.monotonic() - started:8.1f} giây")
 
 
-def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[str, int]:
+class _Background(threading.Thread):
+    """Statements run one after the other on a connection of their own while the generator goes on; `error` is
+    what stopped them, if anything."""
+
+    def __init__(self, statements: list[str], say: Callable[[str], None] | None):
+        super().__init__(daemon=True)
+        self.statements, self.say = statements, say
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            run_in_parallel(self.statements, workers=1, say=self.say)
+        except BaseException as exc:
+            self.error = exc
+
+
+def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> tuple[dict[str, int], _Background]:
     """PostgreSQL: drop the bulk tables' secondary indexes and constraints (the manual's advice for loading),
     load the two jobs in two processes at once, rebuild the indexes then the foreign keys on two connections at
-    once, move the sequences on, and ANALYZE."""
+    once, move the sequences on, and ANALYZE. The trigram index of the search text (as long to build as all the
+    rest) is left building in the background, once the rest is done: the caller joins it. (Its SHARE lock would
+    hold up adding a foreign key to the initiatives and ANALYZE of them: those come first.)"""
     steps = [s for job in JOBS for s in job]
     tables = [s.table for s in steps]
     debug = say if DEBUG else None
@@ -2605,10 +2635,13 @@ def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[
             with connection.cursor() as cursor:
                 cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)}")
         started = time.monotonic()
-        # The slowest first, so that the two connections finish together: the trigram (GIN) index of the search
-        # text alone takes as long as all the others, then the biggest tables.
+        search = [sql for sql in builds if " USING gin " in sql]
+        if failed:  # the tables are empty again: everything is back at once
+            run_in_parallel(search, say=debug)
+        # The biggest tables first, so that the two connections finish together.
         run_in_parallel(
-            sorted(builds, key=lambda sql: (" USING gin " not in sql, -counts.get(_table_of(sql), 0))), say=debug
+            sorted((sql for sql in builds if sql not in search), key=lambda sql: -counts.get(_table_of(sql), 0)),
+            say=debug,
         )
         run_in_parallel(sorted(keys, key=lambda sql: -counts.get(_table_of(sql), 0)), say=debug)
         reset_sequences([s.model for s in steps])
@@ -2620,7 +2653,9 @@ def _load_side_by_side(w: World, ids: dict, say: Callable[[str], None]) -> dict[
     analyze = [f"ANALYZE {quote(t)}" for t in connection.introspection.table_names()]
     run_in_parallel(sorted(analyze, key=lambda sql: -counts.get(_table_of(sql), 0)), say=debug)
     say(f"  {'ANALYZE':<42} {'':>11} {time.monotonic() - started:13.1f} giây")
-    return counts
+    search_index = _Background(search, debug)
+    search_index.start()
+    return counts, search_index
 
 
 _TABLE = re.compile(r'^(?:ALTER TABLE|ANALYZE) "?(\w+)"?| ON (?:ONLY )?(?:\w+\.)?"?(\w+)"? USING ')

@@ -18,13 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q, Sum
 
 from danvan.assessments.models import Assessment
 from danvan.campaigns.models import Campaign
 from danvan.core.access import scope_for
-from danvan.core.bulk import insert_rows
+from danvan.core.bulk import in_processes, insert_rows, share_out
 from danvan.initiatives.models import Indicator, Initiative
 from danvan.insights.models import FieldTally, IndicatorTally, ReportTally, Tally, UnitTally
 from danvan.orgs.models import Organization
@@ -283,9 +283,26 @@ def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
 
 
 def rebuild(campaign_ids: Iterable[int] | None = None) -> int:
-    """Compute every count of these campaigns (all when None) from scratch; returns the rows written."""
+    """Compute every count of these campaigns (all when None) from scratch, each campaign in one transaction;
+    returns the rows written. On PostgreSQL outside a transaction, two forked processes share the campaigns (a
+    campaign's counts need only its own rows: a million initiatives in about half the time of one process)."""
     _changed()
     campaigns = list(Campaign.objects.values_list("pk", flat=True)) if campaign_ids is None else list(campaign_ids)
+    if connection.vendor == "postgresql" and not connection.in_atomic_block and len(campaigns) > 1:
+        sizes = dict(
+            Initiative.objects.filter(campaign_id__in=campaigns)
+            .order_by()
+            .values_list("campaign_id")
+            .annotate(n=Count("pk"))
+        )
+        written, errors = in_processes(_rebuild, share_out({c: sizes.get(c, 0) for c in campaigns}))
+        if errors:
+            raise RuntimeError("stored counts: a rebuilding process failed:\n" + "\n".join(errors))
+        return sum(written)
+    return _rebuild(campaigns)
+
+
+def _rebuild(campaigns: list[int]) -> int:
     nodes = {row[0]: _node(*row) for row in Organization.objects.values_list(*NODE_FIELDS)}
     written = 0
     for campaign_id in campaigns:

@@ -33,9 +33,7 @@ another process keeps a CPU busy; the rebuild row by row in one process took 30 
 
 import hashlib
 import logging
-import multiprocessing
 import time
-import traceback
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain, islice
@@ -46,7 +44,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 
 from danvan.campaigns.models import Campaign
-from danvan.core.bulk import insert_rows, own_connection, run_in_parallel, secondary
+from danvan.core.bulk import in_processes, insert_rows, run_in_parallel, secondary, share_out
 from danvan.core.text import fold
 from danvan.initiatives.models import Initiative
 from danvan.recognition.flags import _COMMON, _WORD, NEAR_DUPLICATE, _families, _shingles
@@ -549,32 +547,11 @@ _FINGERPRINT_COLUMNS = ("initiative_id", "campaign_id", "registered", "size", "h
 _COUNT_COLUMNS = ("campaign_id", "hash", "count", "initiative_ids")
 
 
-def _split(sizes: dict[int, int], workers: int = 2) -> list[list[int]]:
-    """The campaigns shared out between the processes, the largest first to the least loaded."""
-    groups: list[list[int]] = [[] for _k in range(workers)]
-    loads = [0] * workers
-    for c, n in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
-        k = loads.index(min(loads))
-        groups[k].append(c)
-        loads[k] += n
-    return [sorted(g) for g in groups if g]
-
-
-def _fill_job(campaigns: list[int], sender) -> None:
-    """One filling process (forked): its campaigns in one transaction; sends back (True, the candidates) or (False,
-    the error)."""
-    own_connection()
-    try:
-        started = time.monotonic()
-        with transaction.atomic():
-            candidates = _fill(campaigns)
-        _log.info("fingerprints: campaigns %s filled in %.1f s", campaigns, time.monotonic() - started)
-        sender.send((True, candidates))
-    except BaseException:
-        sender.send((False, traceback.format_exc()))
-    finally:
-        connection.close()
-        sender.close()
+def _fill_logged(campaigns: list[int]) -> list[int]:
+    started = time.monotonic()
+    candidates = _fill(campaigns)
+    _log.info("fingerprints: campaigns %s filled in %.1f s", campaigns, time.monotonic() - started)
+    return candidates
 
 
 def _rebuild_side_by_side() -> list[int]:
@@ -592,39 +569,13 @@ def _rebuild_side_by_side() -> list[int]:
         cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)}")
         for statement in drops:
             cursor.execute(statement)
-    groups = _split(_campaign_sizes())
-    # The processes get connections of their own: this one must not be shared with them.
-    connection.close()
-    context = multiprocessing.get_context("fork")
-    processes, receivers = [], []
-    candidates: list[int] = []
-    errors: list[str] = []
+    errors: list[str] = ["interrupted"]
     try:
-        for group in groups:
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_fill_job, args=(group, sender))
-            process.start()
-            sender.close()
-            processes.append(process)
-            receivers.append(receiver)
-        for receiver in receivers:
-            try:
-                ok, answer = receiver.recv()
-            except EOFError:
-                ok, answer = False, "a filling process ended without an answer"
-            if ok:
-                candidates += answer
-            else:
-                errors.append(answer)
-        for process in processes:
-            process.join()
+        done, errors = in_processes(_fill_logged, share_out(_campaign_sizes()))
+        candidates = [pk for part in done for pk in part]
     finally:
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-                process.join()
         filled = time.monotonic()
-        if errors or any(process.exitcode != 0 for process in processes):
+        if errors:
             with connection.cursor() as cursor:
                 cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in tables)}")
         _put_back(builds, keys, tables)
