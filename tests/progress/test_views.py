@@ -2,6 +2,8 @@
 download evidence, and who may record and answer an inspection. Allowed reads answer 200, anonymous is sent to
 log in, a person who cannot see the object at all gets 404, one who sees it but may not act gets 403."""
 
+import html
+import re
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -186,6 +188,18 @@ def test_reporting_overview_lists_a_unit_that_has_not_reported(world, pv, login)
     response = login(world.admin).get(reverse("progress:overview", args=[world.campaign.pk]), {"show": "late"})
     assert response.status_code == 200
     assert world.unit_a.name in page_text(response)
+
+
+def test_a_unit_on_the_reporting_overview_links_to_its_initiatives(world, pv, login):
+    other = world.make(world.unit_b, world.officer_b, "Mô hình của Sở Beta", submit=True)
+    client = login(world.admin)
+    page = client.get(reverse("progress:overview", args=[world.campaign.pk]), {"show": "late"}).content.decode()
+    link = re.search(rf'<a href="([^"]+)">{re.escape(world.unit_a.name)}</a>', page)
+    assert link, "the unit is not linked"
+    listing = client.get(html.unescape(link.group(1)))
+    assert listing.status_code == 200
+    assert pv.initiative.title in page_text(listing)
+    assert other.title not in page_text(listing)  # narrowed to the unit, not every initiative
 
 
 def test_reporting_overview_query_count_is_pinned(world, pv, login, django_assert_max_num_queries):
