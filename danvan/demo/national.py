@@ -2569,7 +2569,7 @@ def _derived(writer: BulkWriter, say: Callable[[str], None]) -> None:
     fingerprints.rebuild()
     say(f"  {'(dấu vân văn bản: so trùng lặp)':<42} {time.monotonic() - started:20.1f} giây")
     started = time.monotonic()
-    rebuild()
+    rebuild(processes=2)
     rows = writer.counts[Tally._meta.db_table] = Tally.objects.count()
     say(f"  {'(số liệu tổng hợp lưu sẵn)':<42} {rows:>11,} dòng {time.monotonic() - started:8.1f} giây")
 

@@ -69,21 +69,12 @@ def _fields_changed(sender, instance, action, reverse, pk_set, **kwargs):
 @receiver(post_delete, sender=Assessment)
 @receiver(post_save, sender=CommendationEntry)
 @receiver(post_delete, sender=CommendationEntry)
-def _about_initiative_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _of_initiatives([instance.initiative_id])
-
-
 @receiver(post_save, sender=ProgressReport)
 @receiver(post_delete, sender=ProgressReport)
-def _report_changed(sender, instance: ProgressReport, raw=False, **kwargs):
-    if not raw:
-        _of_initiatives([instance.initiative_id])
-
-
 @receiver(post_save, sender=Indicator)
 @receiver(post_delete, sender=Indicator)
-def _indicator_changed(sender, instance: Indicator, raw=False, **kwargs):
+def _about_initiative_changed(sender, instance, raw=False, **kwargs):
+    """Something counted about one initiative: an assessment, a commendation, a report, an indicator."""
     if not raw:
         _of_initiatives([instance.initiative_id])
 

@@ -282,20 +282,21 @@ def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
         _write(campaign_id, nodes, computed)
 
 
-def rebuild(campaign_ids: Iterable[int] | None = None) -> int:
+def rebuild(campaign_ids: Iterable[int] | None = None, *, processes: int = 1) -> int:
     """Compute every count of these campaigns (all when None) from scratch, each campaign in one transaction;
-    returns the rows written. On PostgreSQL outside a transaction, two forked processes share the campaigns (a
-    campaign's counts need only its own rows: a million initiatives in about half the time of one process)."""
+    returns the rows written. With `processes` > 1 on PostgreSQL outside a transaction (the generator, the
+    rebuild command: not a web request), forked processes share the campaigns (a campaign's counts need only its
+    own rows: a million initiatives in two thirds of the time of one process)."""
     _changed()
     campaigns = list(Campaign.objects.values_list("pk", flat=True)) if campaign_ids is None else list(campaign_ids)
-    if connection.vendor == "postgresql" and not connection.in_atomic_block and len(campaigns) > 1:
+    if processes > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block and len(campaigns) > 1:
         sizes = dict(
             Initiative.objects.filter(campaign_id__in=campaigns)
             .order_by()
             .values_list("campaign_id")
             .annotate(n=Count("pk"))
         )
-        written, errors = in_processes(_rebuild, share_out({c: sizes.get(c, 0) for c in campaigns}))
+        written, errors = in_processes(_rebuild, share_out({c: sizes.get(c, 0) for c in campaigns}, processes))
         if errors:
             raise RuntimeError("stored counts: a rebuilding process failed:\n" + "\n".join(errors))
         return sum(written)

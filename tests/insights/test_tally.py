@@ -6,6 +6,7 @@ counted afresh from the initiatives."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 
 from danvan.assessments.models import Assessment
@@ -227,3 +228,19 @@ def test_a_changed_unit_counts_where_it_now_is(demo):
     assert_fresh(demo, demo.c2018)
     Initiative.objects.filter(pk=draft.pk).first().delete()
     assert_fresh(demo, demo.c2018)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the rebuild in several processes is PostgreSQL's, outside a transaction"
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_shared_between_processes_stores_what_one_process_does():
+    from danvan.demo import national
+
+    national.generate(initiatives=80, seed=6, years=3)  # its counts rebuilt by two processes
+    shared = stored()
+    assert len({campaign for campaign, *_rest in shared[0]}) == 3
+    tally.rebuild()
+    assert stored() == shared
+    tally.rebuild(processes=2)
+    assert stored() == shared
