@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from danvan.campaigns.services import campaign_create, campaign_launch
 from danvan.initiatives import services as initiatives
@@ -29,6 +29,9 @@ def _media(tmp_path, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Every test starts in the product's language: a request in English leaves English active in the thread
+    # (LocaleMiddleware does not switch back), and mail or messages of the next test would come out in English.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

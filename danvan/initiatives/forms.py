@@ -2,7 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.campaigns.models import Campaign, Field
-from danvan.core.forms import DateField, LabelledModelChoiceField, LongTextField, TextField, model_label, narrow
+from danvan.core.forms import (
+    DateField,
+    LabelledModelChoiceField,
+    LongTextField,
+    QuickSelect,
+    TextField,
+    model_label,
+    narrow,
+)
 from danvan.initiatives.models import Initiative
 from danvan.initiatives.services import LONG_FIELDS, TEXT_LIMIT, IndicatorInput
 from danvan.orgs.models import Organization
@@ -140,27 +148,41 @@ class InitiativeFilterForm(forms.Form):
     campaign = LabelledModelChoiceField(
         option_label=lambda c: f"{c.year} – {c.name}",
         label=_("Đợt phát động"),
+        widget=QuickSelect,
         queryset=Campaign.objects.none(),
         required=False,
         empty_label=_("Tất cả"),
     )
     unit = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.none(), required=False, empty_label=_("Tất cả")
+        label=_("Đơn vị"),
+        widget=QuickSelect,
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Tất cả"),
     )
-    kind = forms.ChoiceField(label=_("Loại"), choices=[("", _("Tất cả")), *Initiative.Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Loại"), widget=QuickSelect, choices=[("", _("Tất cả")), *Initiative.Kind.choices], required=False
+    )
     field = LabelledModelChoiceField(
         option_label=lambda f: f"{f.name} ({f.campaign.year})",
         label=_("Lĩnh vực"),
+        widget=QuickSelect,
         queryset=Field.objects.none(),
         required=False,
         empty_label=_("Tất cả"),
     )
     status = forms.ChoiceField(
-        label=_("Trạng thái"), choices=[("", _("Tất cả")), *Initiative.Status.choices], required=False
+        label=_("Trạng thái"),
+        widget=QuickSelect,
+        choices=[("", _("Tất cả")), *Initiative.Status.choices],
+        required=False,
     )
-    stage = forms.ChoiceField(label=_("Tiến trình"), choices=(), required=False)
+    stage = forms.ChoiceField(label=_("Tiến trình"), widget=QuickSelect, choices=(), required=False)
     result = forms.ChoiceField(
-        label=_("Kết quả bình xét"), choices=[("", _("Tất cả")), *Initiative.Result.choices], required=False
+        label=_("Kết quả bình xét"),
+        widget=QuickSelect,
+        choices=[("", _("Tất cả")), *Initiative.Result.choices],
+        required=False,
     )
 
     def __init__(self, *args, user, **kwargs):
