@@ -546,8 +546,9 @@ def year_on_year(user, *, organization: Organization | None = None) -> Table:
         campaigns = campaigns.filter(organization=organization)
     rows = []
     units_total: dict[int, int] = {}  # the covered units depend on the launching organisation only
-    for c in campaigns.order_by("year", "pk"):
-        terms = tally.terms_for(c, user)
+    listed = [(c, tally.terms_for(c, user)) for c in campaigns.order_by("year", "pk")]
+    tally.prefetch_figures([(c, terms) for c, terms in listed if terms is not None])
+    for c, terms in listed:
         if terms is None:
             s = campaign_summary(campaign=c, user=user)
         else:

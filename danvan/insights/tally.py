@@ -414,7 +414,10 @@ def _terms_for(campaign: Campaign, user) -> list[Term] | None:
     if not own and not led:
         return []
     ids = {int(p.rstrip(".").rsplit(".", 1)[-1]): p for p in own + led}
-    kinds = dict(Organization.objects.filter(pk__in=list(ids)).values_list("pk", "kind"))
+    memo = _memo(user)  # the same for every campaign: read once a request
+    if ("kinds",) not in memo:
+        memo[("kinds",)] = dict(Organization.objects.filter(pk__in=list(ids)).values_list("pk", "kind"))
+    kinds = memo[("kinds",)]
     if any(kinds.get(pk) == Organization.Kind.CELL for pk in ids):
         return None
     terms = [Term(int(p.rstrip(".").rsplit(".", 1)[-1]), nondraft=True) for p in led]
@@ -464,34 +467,49 @@ def below_figures(campaign: Campaign, terms: list[Term]) -> tuple[list[Organizat
     return _remembered(terms, ("below", campaign.pk), compute)
 
 
+def prefetch_figures(pairs: list[tuple[Campaign, list[Term]]]) -> None:
+    """Read the counts of several campaigns at once for `figures` to find (the years compared): a few queries for
+    all of them rather than a few a campaign. Readers whose terms keep no memo are left to `figures`."""
+    groups: dict[tuple[Term, ...], list[tuple[int, dict]]] = defaultdict(list)
+    for campaign, terms in pairs:
+        memo = getattr(terms, "memo", None)
+        if memo is not None and ("figures", campaign.pk, tuple(terms)) not in memo:
+            groups[tuple(terms)].append((campaign.pk, memo))
+    for key, members in groups.items():
+        found = _figures_many([pk for pk, _memo in members], list(key))
+        for pk, memo in members:
+            memo[("figures", pk, key)] = found[pk]
+
+
 def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
-    rows: Counter = Counter()
-    copies: Counter = Counter()
-    fields: Counter = Counter()
-    units = [0, 0, 0]
-    sent: Counter = Counter()
-    punctual: Counter = Counter()
-    if terms:
-        where = Q()
-        for t in terms:
-            where |= t.q()
-        for n, c, *key in Tally.objects.filter(where, campaign=campaign).values_list("n", "copies", *KEY):
-            rows[tuple(key)] += n
-            copies[tuple(key)] += c
-        for field, kind, status, n in FieldTally.objects.filter(where, campaign=campaign).values_list(
-            "field_id", "kind", "status", "n"
-        ):
-            fields[(field, kind, status)] += n
-        counted = [t.node for t in terms if not t.only_drafts]
-        for flags in UnitTally.objects.filter(campaign=campaign, node_id__in=counted).values_list(
-            "registered", "surveyed", "self_assessed"
-        ):
-            units = [a + b for a, b in zip(units, flags, strict=True)]
-        reports = ReportTally.objects.filter(campaign=campaign, node_id__in=counted)
-        for period, n, on_time in reports.values_list("period_id", "submitted", "on_time"):
-            sent[period] += n
-            punctual[period] += on_time
-    return Figures(rows, copies, fields, units, sent, punctual)
+    return _figures_many([campaign.pk], terms)[campaign.pk]
+
+
+def _figures_many(campaign_ids: list[int], terms: list[Term]) -> dict[int, Figures]:
+    out = {pk: Figures(Counter(), Counter(), Counter(), [0, 0, 0], Counter(), Counter()) for pk in campaign_ids}
+    if not terms:
+        return out
+    where = Q()
+    for t in terms:
+        where |= t.q()
+    mine = {"campaign_id__in": campaign_ids}
+    for campaign, n, c, *key in Tally.objects.filter(where, **mine).values_list("campaign_id", "n", "copies", *KEY):
+        out[campaign].rows[tuple(key)] += n
+        out[campaign].copies[tuple(key)] += c
+    for campaign, field, kind, status, n in FieldTally.objects.filter(where, **mine).values_list(
+        "campaign_id", "field_id", "kind", "status", "n"
+    ):
+        out[campaign].fields[(field, kind, status)] += n
+    counted = [t.node for t in terms if not t.only_drafts]
+    for campaign, *flags in UnitTally.objects.filter(node_id__in=counted, **mine).values_list(
+        "campaign_id", "registered", "surveyed", "self_assessed"
+    ):
+        out[campaign].units = [a + b for a, b in zip(out[campaign].units, flags, strict=True)]
+    reports = ReportTally.objects.filter(node_id__in=counted, **mine)
+    for campaign, period, n, on_time in reports.values_list("campaign_id", "period_id", "submitted", "on_time"):
+        out[campaign].sent[period] += n
+        out[campaign].on_time[period] += on_time
+    return out
 
 
 def indicator_figures(campaign: Campaign, terms: list[Term]) -> dict[str, list]:

@@ -120,3 +120,27 @@ def test_query_count_is_pinned_and_does_not_grow(world, login, django_assert_num
     grow(3)
     with django_assert_num_queries(26):
         assert client.get(url).status_code == 200
+    # More years of campaigns by the same committee: the years compared read the other years' counts at once (four
+    # queries however many years there are).
+    from danvan.campaigns.services import campaign_create, campaign_launch
+
+    for back in (1, 2):
+        earlier = world.campaign.registration_opens.replace(year=world.campaign.year - back)
+        campaign_launch(
+            campaign=campaign_create(
+                organization=world.bloc,
+                by=world.admin,
+                name=f"Đợt năm {world.campaign.year - back}",
+                year=world.campaign.year - back,
+                registration_opens=earlier,
+                registration_closes=earlier.replace(day=28) if earlier.day > 28 else earlier,
+                quota_min=1,
+                quota_max=3,
+                fields=["Cải cách hành chính"],
+            ),
+            by=world.admin,
+        )
+        with django_assert_num_queries(31):
+            page = client.get(url, {"campaign": world.campaign.pk})
+            assert page.status_code == 200
+        assert re.search(rf'<th scope="row">{world.campaign.year - back}</th>', page.content.decode())  # its year
