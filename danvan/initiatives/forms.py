@@ -139,6 +139,11 @@ class AttachmentForm(forms.Form):
     caption = TextField(label=_("Chú thích"), max_length=255, required=False)
 
 
+def _any_of(label, choices) -> forms.ChoiceField:
+    """A list filter over fixed choices, "Tất cả" first."""
+    return forms.ChoiceField(label=label, widget=QuickSelect, choices=[("", _("Tất cả")), *choices], required=False)
+
+
 class InitiativeFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Tìm kiếm"),
@@ -160,9 +165,7 @@ class InitiativeFilterForm(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
-    kind = forms.ChoiceField(
-        label=_("Loại"), widget=QuickSelect, choices=[("", _("Tất cả")), *Initiative.Kind.choices], required=False
-    )
+    kind = _any_of(_("Loại"), Initiative.Kind.choices)
     field = LabelledModelChoiceField(
         option_label=lambda f: f"{f.name} ({f.campaign.year})",
         label=_("Lĩnh vực"),
@@ -171,19 +174,9 @@ class InitiativeFilterForm(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
-    status = forms.ChoiceField(
-        label=_("Trạng thái"),
-        widget=QuickSelect,
-        choices=[("", _("Tất cả")), *Initiative.Status.choices],
-        required=False,
-    )
+    status = _any_of(_("Trạng thái"), Initiative.Status.choices)
     stage = forms.ChoiceField(label=_("Tiến trình"), widget=QuickSelect, choices=(), required=False)
-    result = forms.ChoiceField(
-        label=_("Kết quả bình xét"),
-        widget=QuickSelect,
-        choices=[("", _("Tất cả")), *Initiative.Result.choices],
-        required=False,
-    )
+    result = _any_of(_("Kết quả bình xét"), Initiative.Result.choices)
 
     def __init__(self, *args, user, **kwargs):
         from danvan.insights.statistics import STAGES

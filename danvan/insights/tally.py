@@ -284,8 +284,8 @@ def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
 
 def rebuild(campaign_ids: Iterable[int] | None = None, *, processes: int = 1) -> int:
     """Compute every count of these campaigns (all when None) from scratch, each campaign in one transaction;
-    returns the rows written. With `processes` > 1 on PostgreSQL outside a transaction (the generator, the
-    rebuild command: not a web request), forked processes share the campaigns (a campaign's counts need only its
+    returns the rows written. With `processes` > 1 on PostgreSQL outside a transaction (the generator asks
+    for two; never a web request), forked processes share the campaigns (a campaign's counts need only its
     own rows: a million initiatives in two thirds of the time of one process)."""
     _changed()
     campaigns = list(Campaign.objects.values_list("pk", flat=True)) if campaign_ids is None else list(campaign_ids)
@@ -390,11 +390,15 @@ def terms_for(campaign: Campaign, user) -> list[Term] | None:
     return memo[key]
 
 
+def _memo_key(terms, key: tuple) -> tuple:
+    return (*key, tuple(terms))
+
+
 def _remembered(terms, key, compute):
     memo = getattr(terms, "memo", None)
     if memo is None:
         return compute()
-    key = (*key, tuple(terms))
+    key = _memo_key(terms, key)
     if key not in memo:
         memo[key] = compute()
     return memo[key]
@@ -473,12 +477,12 @@ def prefetch_figures(pairs: list[tuple[Campaign, list[Term]]]) -> None:
     groups: dict[tuple[Term, ...], list[tuple[int, dict]]] = defaultdict(list)
     for campaign, terms in pairs:
         memo = getattr(terms, "memo", None)
-        if memo is not None and ("figures", campaign.pk, tuple(terms)) not in memo:
+        if memo is not None and _memo_key(terms, ("figures", campaign.pk)) not in memo:
             groups[tuple(terms)].append((campaign.pk, memo))
-    for key, members in groups.items():
-        found = _figures_many([pk for pk, _memo in members], list(key))
+    for shared, members in groups.items():
+        found = _figures_many([pk for pk, _memo in members], list(shared))
         for pk, memo in members:
-            memo[("figures", pk, key)] = found[pk]
+            memo[_memo_key(shared, ("figures", pk))] = found[pk]
 
 
 def _figures(campaign: Campaign, terms: list[Term]) -> Figures:
