@@ -82,6 +82,10 @@ SERVER_ENV = {
     "DANVAN_DEMO": "0",
     "DANVAN_BENCH": "1",
     "DANVAN_LOG_LEVEL": "WARNING",
+    # The shared cache of the deployment section (sessions, kept pages), under a prefix of its own each run: every
+    # run starts with nothing kept.
+    "DANVAN_CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/0"),
+    "DANVAN_CACHE_PREFIX": "bench-" + secrets.token_hex(6),
 }
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "User-Agent": "danvan-bench"}
 
@@ -102,6 +106,21 @@ def check_database_url() -> str:
             f"{url or 'nothing'}). Load data first: manage.py migrate, then generate_national or load_demo."
         )
     return url
+
+
+def check_cache_url(url: str) -> None:
+    """The shared cache (Redis) must answer: the workers keep sessions and pages there."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=3) as sock:
+            sock.sendall(b"PING\r\n")
+            answer = sock.recv(64)
+    except OSError as error:
+        sys.exit(f"bench: the cache at {url} does not answer ({error}). Start Redis or set BENCH_CACHE_URL.")
+    if not answer.startswith(b"+PONG"):
+        sys.exit(f"bench: {url} did not answer PING as Redis does ({answer[:40]!r}).")
 
 
 def _read(path: str) -> str:
@@ -800,6 +819,7 @@ def main() -> int:
     unknown = [name for name in ONLY if name not in SCENARIOS]
     if unknown:
         sys.exit(f"bench: BENCH_ONLY names unknown scenarios {unknown}; they are {', '.join(SCENARIOS)}")
+    check_cache_url(SERVER_ENV["DANVAN_CACHE_URL"])
     started = datetime.now().astimezone()  # the machine's time zone (Django's setup switches it to the app's)
     os.environ.update(SERVER_ENV)
     signal.signal(signal.SIGTERM, _terminate)

@@ -140,6 +140,30 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = int(os.environ.get("DANVAN_SESSION_SECONDS", str(8 * 3600)))
 
+# The cache: Redis when DANVAN_CACHE_URL is set (redis://host:port/db), shared by every worker process; else each
+# process keeps its own in memory. Pages are kept between changes (danvan/core/freshness.py) only where every
+# process sees the same data version: with a shared cache, or outside production (one process serves).
+CACHE_URL = os.environ.get("DANVAN_CACHE_URL", "").strip()
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("DANVAN_CACHE_PREFIX", "danvan"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "danvan",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+DANVAN_PAGE_CACHE = env_bool("DANVAN_PAGE_CACHE", bool(CACHE_URL) or not PRODUCTION)
+# Sessions are read from the cache, written through to the database (a session outlives a cache restart).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Login throttling (django-axes): a username from one address is locked after repeated failures.
 # Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx: 1).
 DANVAN_TRUSTED_PROXIES = int(os.environ.get("DANVAN_TRUSTED_PROXIES", "0"))

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 
 from danvan.campaigns.services import campaign_create, campaign_launch
+from danvan.core.freshness import forget_pages
 from danvan.initiatives import services as initiatives
 from danvan.orgs.models import Membership, Organization
 from danvan.orgs.services import membership_grant, organization_create
@@ -32,6 +33,9 @@ def _media(tmp_path, settings):
     # Every test starts in the product's language: a request in English leaves English active in the thread
     # (LocaleMiddleware does not switch back), and mail or messages of the next test would come out in English.
     translation.activate(settings.LANGUAGE_CODE)
+    # A page kept by an earlier test showed data its rollback undid: none is served again. (Sessions stay: a client
+    # signed in by a fixture shared between tests reads its session from the cache in every test alike.)
+    forget_pages()
 
 
 @pytest.fixture

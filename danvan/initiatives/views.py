@@ -15,6 +15,7 @@ from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
 from danvan.core.files import file_response
 from danvan.core.forms import apply_errors, error_text
+from danvan.core.freshness import cached_page
 from danvan.core.htmx import render_page
 from danvan.documents.rules import may_report_achievement
 from danvan.initiatives import services
@@ -36,6 +37,7 @@ from danvan.recognition.selectors import initiative_recognition
 
 
 @login_required
+@cached_page
 def initiative_list(request):
     form = InitiativeFilterForm(request.GET or None, user=request.user)
     criteria = {}
@@ -192,6 +194,7 @@ def initiative_edit(request, pk: int):
 
 
 @login_required
+@cached_page
 def initiative_detail(request, pk: int):
     initiative, perms = initiative_for_user(request.user, pk)
     indicators = initiative.indicators.all()

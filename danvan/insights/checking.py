@@ -338,7 +338,7 @@ def reached(indicator: Indicator, values_in_period_order: list[Decimal]) -> Deci
 def indicator_progress(initiative: Initiative, user) -> tuple[list[ReportingPeriod], list[IndicatorProgress]]:
     """Each indicator's actual per period (from sent reports) and in total, against its target."""
     periods = list(initiative.campaign.periods.all())
-    reports = ProgressReport.objects.visible_to(user).sent().filter(initiative=initiative)
+    reports = ProgressReport.objects.of_initiative(initiative, user).sent()
     cells = {
         (indicator_id, period_id): value
         for indicator_id, period_id, value in IndicatorValue.objects.filter(report__in=reports).values_list(

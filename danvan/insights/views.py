@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
+from danvan.core.freshness import cached_page
 from danvan.core.htmx import render_page
 from danvan.documents.rules import may_sign_for
 from danvan.insights.statistics import CampaignStatistics, Table, as_number, campaign_statistics, year_on_year
@@ -90,6 +91,7 @@ def _charts(stats: CampaignStatistics) -> dict:
 
 
 @login_required
+@cached_page
 def dashboard(request):
     """The statistics of one campaign (the latest by default) as far as the user may see them."""
     scope = scope_for(request.user)

@@ -54,7 +54,6 @@ def inspection_request_for_user(user, pk) -> InspectionRequest:
 def reports_by_period(initiative: Initiative, user) -> list[tuple[ReportingPeriod, ProgressReport | None]]:
     """Every period of the initiative's campaign with the report the user may see (or None)."""
     reports = {
-        r.period_id: r
-        for r in ProgressReport.objects.visible_to(user).filter(initiative=initiative).prefetch_related("evidence")
+        r.period_id: r for r in ProgressReport.objects.of_initiative(initiative, user).prefetch_related("evidence")
     }
     return [(p, reports.get(p.pk)) for p in initiative.campaign.periods.all()]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
 from danvan.core.forms import apply_errors
+from danvan.core.freshness import cached_page
 from danvan.core.htmx import render_page
 from danvan.initiatives.models import Initiative
 from danvan.insights.review import SELF_GROUP, spread, spread_by_year
@@ -29,6 +30,7 @@ from danvan.recognition.rules import may_review
 
 
 @login_required
+@cached_page
 def board(request, campaign_id: int):
     """The campaign's accepted initiatives ranked by their standardised (or raw) score with what the review weighs,
     one page at a time."""

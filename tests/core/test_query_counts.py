@@ -51,13 +51,13 @@ def test_campaign_and_initiative_pages_have_a_fixed_query_count(more, login, dja
     client = login(more.admin)
     # Registration, surveying, reporting, indicator and review figures read from the stored counts (insights.tally:
     # a few rows per figure set), the units yet to register, the review's commendation decisions.
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(21):
         assert client.get(reverse("campaigns:detail", args=[more.campaign.pk])).status_code == 200
     # The registration with its reports and continuations, and the review card: its replication links, the
     # campaign's bloc, and the quality flags the bloc reads.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         assert client.get(reverse("initiatives:detail", args=[more.submitted_a.pk])).status_code == 200
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(reverse("initiatives:list")).status_code == 200
 
 

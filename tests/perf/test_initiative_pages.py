@@ -97,11 +97,11 @@ def test_the_page_says_more_than_when_the_list_is_long(client_admin, campaign_id
     assert b"Trang 1<" in text
 
 
-# The list with two filters: session, user, scope; the campaign chosen, the units offered, the campaigns and the
-# fields of the form; the capped count, the page's ids, its rows and their fields.
-LIST_QUERIES = 11
+# The list with two filters (the session read from the cache): user, scope; the campaign chosen, the units offered,
+# the campaigns and the fields of the form; the capped count, the page's ids, its rows and their fields.
+LIST_QUERIES = 10
 # The search: the same but the campaign chosen, and the years of the campaigns (the groups of the order).
-SEARCH_QUERIES = 11
+SEARCH_QUERIES = 10
 
 
 @pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
@@ -152,7 +152,7 @@ def test_the_unit_filter_offers_nearby_units_only(client_admin, national_set):
 
 # An accepted initiative with reports: the registration (10), reporting, results and assessment (7), the review
 # card (quality flags included, see recognition.selectors.initiative_recognition).
-DETAIL_QUERIES = 26
+DETAIL_QUERIES = 25
 
 
 def test_initiative_page_has_a_fixed_query_count(client_admin, national_set, django_assert_num_queries):

@@ -15,13 +15,13 @@ from danvan.recognition.fingerprints import rebuild
 from danvan.recognition.flags import LABELS
 
 # The board page, whatever the number of rows (before: every row's figures and flags, the near-duplicate check
-# comparing every text of the campaign): the session and the user, the user's scope, the campaign and the review
-# rights, the reporting periods, the board's scores (one narrow query: order, scales and count come from it), the
-# rows shown, the rounds of the board; for the rows shown: reports sent, indicators and their values, feedback, their
-# rounds, and six for the flags. A filter adds the ids it matches; one matching nothing reads no row.
-BOARD_QUERIES = 18
+# comparing every text of the campaign): the user (the session is read from the cache), the user's scope, the campaign
+# and the review rights, the reporting periods, the board's scores (one narrow query: order, scales and count come
+# from it), the rows shown, the rounds of the board; for the rows shown: reports sent, indicators and their values,
+# feedback, their rounds, and six for the flags. A filter adds the ids it matches; one matching nothing reads no row.
+BOARD_QUERIES = 17
 FILTERED_QUERIES = BOARD_QUERIES + 1
-EMPTY_QUERIES = 8
+EMPTY_QUERIES = 7
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,104 @@
+"""Pages kept between changes (danvan/core/freshness.py): served again as they were until anything is written,
+never to another reader, never over a message waiting to be shown."""
+
+import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+
+from danvan.core import freshness
+from danvan.initiatives.models import Initiative
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_page_read_again_is_served_as_kept_with_one_query(world, django_assert_num_queries):
+    client = signed_in(world.admin)
+    url = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    first = client.get(url)
+    with django_assert_num_queries(1):  # the user of the session; the page is the one kept
+        again = client.get(url)
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+@pytest.mark.parametrize("how", ["service", "queryset update", "raw sql"])
+def test_any_write_shows_on_the_next_read(world, how):
+    client = signed_in(world.admin)
+    url = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    assert "Trợ giúp pháp lý miễn phí" in client.get(url).content.decode()
+    new = "Trợ giúp pháp lý lưu động"
+    if how == "service":
+        from danvan.initiatives.services import initiative_return
+
+        initiative_return(initiative=world.submitted_a, by=world.admin, comment="Bổ sung số liệu.")
+        new = "Bổ sung số liệu."
+    elif how == "queryset update":  # no signal is sent: the statement itself is seen
+        Initiative.objects.filter(pk=world.submitted_a.pk).update(title=new)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE initiatives_initiative SET title = %s WHERE id = %s", [new, world.submitted_a.pk])
+    assert new in client.get(url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_changes_again_when_the_transaction_commits():
+    from danvan.orgs.services import organization_create
+
+    with transaction.atomic():
+        organization_create(code="KHOI", name="Đảng bộ Khối thử nghiệm", kind="bloc_committee", parent=None, by=None)
+        during = freshness.data_version()  # new at once: the writer reads its own change
+        # Another reader works the page out now, from the data before the commit, and keeps it under `during`.
+    assert freshness.data_version() != during
+
+
+def test_session_writes_change_no_page(world):
+    client = signed_in(world.admin)
+    client.get(reverse("initiatives:list"))
+    before = freshness.data_version()
+    session = client.session
+    session["x"] = 1
+    session.save()
+    client.get(reverse("initiatives:list"))
+    assert freshness.data_version() == before
+
+
+def test_readers_never_share_a_page(world):
+    admin, officer = signed_in(world.admin), signed_in(world.officer_b)
+    url = reverse("initiatives:list")
+    assert "Trợ giúp pháp lý miễn phí" in admin.get(url).content.decode()
+    seen = officer.get(url).content.decode()
+    assert "Ngày thứ Bảy tình nguyện Beta" in seen
+    assert "Trợ giúp pháp lý miễn phí" not in seen
+
+
+def test_a_waiting_message_is_shown_not_a_kept_page(world, rf):
+    client = signed_in(world.admin)
+    url = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(url)
+    client.get(url)
+    # A step's message waits (in its cookie) for the next page.
+    storage = CookieStorage(rf.get("/"))
+    client.cookies[storage.cookie_name] = storage._encode([Message(constants.SUCCESS, "Đã lưu thông tin mô hình.")])
+    assert "Đã lưu thông tin mô hình." in client.get(url).content.decode()
+    assert "Đã lưu thông tin mô hình." not in client.get(url).content.decode()  # shown once
+
+
+def test_a_kept_page_gives_its_forms_csrf_secret_to_a_reader_without_the_cookie(world):
+    client = signed_in(world.officer_a)
+    client.handler.enforce_csrf_checks = True
+    url = reverse("initiatives:detail", args=[world.draft_a.pk])
+    client.get(url)  # kept, with the forms' tokens of the secret set as the cookie
+    del client.cookies["csrftoken"]
+    again = client.get(url)  # same session: the kept page, and its secret back as the cookie
+    assert "csrftoken" in again.cookies
+    token = again.content.decode().split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    submit = client.post(reverse("initiatives:submit", args=[world.draft_a.pk]), {"csrfmiddlewaretoken": token})
+    assert submit.status_code != 403
