@@ -144,6 +144,7 @@ SESSION_COOKIE_AGE = int(os.environ.get("DANVAN_SESSION_SECONDS", str(8 * 3600))
 # process keeps its own in memory. Pages are kept between changes (danvan/core/freshness.py) only where every
 # process sees the same data version: with a shared cache, or outside production (one process serves).
 CACHE_URL = os.environ.get("DANVAN_CACHE_URL", "").strip()
+CACHES: dict[str, dict[str, object]]
 if CACHE_URL:
     CACHES = {
         "default": {
@@ -161,8 +162,11 @@ else:
         }
     }
 DANVAN_PAGE_CACHE = env_bool("DANVAN_PAGE_CACHE", bool(CACHE_URL) or not PRODUCTION)
-# Sessions are read from the cache, written through to the database (a session outlives a cache restart).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are read from the cache and written through to the database (a session outlives a cache restart), where
+# every process shares the cache: a session ended (signing out) in one process must be ended in all.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if DANVAN_PAGE_CACHE else "django.contrib.sessions.backends.db"
+)
 
 # Login throttling (django-axes): a username from one address is locked after repeated failures.
 # Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx: 1).

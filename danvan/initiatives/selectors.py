@@ -20,7 +20,11 @@ from danvan.orgs.models import Organization
 def initiative_for_user(user, pk, *, write: bool = False) -> tuple[Initiative, InitiativePermissions]:
     """The initiative and what the user may do with it: 404 outside their scope, 403 if `write` is refused."""
     try:
-        initiative = Initiative.objects.visible_to(user).select_related("campaign", "unit", "unit__parent").get(pk=pk)
+        initiative = (
+            Initiative.objects.visible_to(user)
+            .select_related("campaign__organization", "unit", "unit__parent")
+            .get(pk=pk)
+        )
     except (Initiative.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     perms = permissions(scope_for(user), initiative)

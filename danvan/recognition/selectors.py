@@ -31,8 +31,7 @@ def review_campaign_for_user(user, pk) -> tuple[Campaign, bool]:
 def review_initiative_for_user(user, pk, *, write: bool = False) -> tuple[Initiative, bool]:
     """An initiative under review and whether the user may decide it (403 if `write` is refused)."""
     initiative, _perms = initiative_for_user(user, pk)
-    campaign = Campaign.objects.select_related("organization").get(pk=initiative.campaign_id)
-    initiative.campaign = campaign
+    campaign = initiative.campaign  # read with its organisation
     scope = scope_for(user)
     can_review = may_review(scope, campaign)
     if not (can_review or may_read_review(scope, campaign)) or (write and not can_review):
@@ -211,7 +210,7 @@ def initiative_recognition(initiative: Initiative, user, *, large_gap: bool = Fa
             base is None or not (p.startswith(base) or base.startswith(p)) for p in scope.officer_paths
         )
     if initiative.status in Initiative.REGISTERED_STATUSES and (scope.is_admin or scope.is_leader):
-        campaign = Campaign.objects.select_related("organization").get(pk=initiative.campaign_id)
+        campaign = initiative.campaign  # with its organisation and periods when the page has read them
         out.show_flags = may_read_review(scope, campaign)
         out.can_decide = may_review(scope, campaign) and initiative.status == Initiative.Status.ACCEPTED
         if out.show_flags:

@@ -102,3 +102,34 @@ def test_a_kept_page_gives_its_forms_csrf_secret_to_a_reader_without_the_cookie(
     token = again.content.decode().split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
     submit = client.post(reverse("initiatives:submit", args=[world.draft_a.pk]), {"csrfmiddlewaretoken": token})
     assert submit.status_code != 403
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "kept", "sessions"),
+    [("", "False", "django.contrib.sessions.backends.db"), ("redis://127.0.0.1:6379/0", "True", "cached_db")],
+)
+def test_a_production_server_keeps_pages_only_with_a_shared_cache(cache_url, kept, sessions):
+    """Several worker processes each with a cache of its own would each keep their own data version (and a session
+    signed out in one would live on in the others): production keeps pages and sessions in a shared cache or not at
+    all."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DANVAN_PRODUCTION": "1",
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "DANVAN_CACHE_URL": cache_url,
+        "DJANGO_SETTINGS_MODULE": "danvan.settings",
+    }
+    env.pop("DANVAN_PAGE_CACHE", None)
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.DANVAN_PAGE_CACHE, s.SESSION_ENGINE, s.CACHES['default']['BACKEND'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    page_cache, engine, backend = out.split()
+    assert page_cache == kept
+    assert engine.endswith(sessions)
+    assert backend.endswith("RedisCache" if cache_url else "LocMemCache")

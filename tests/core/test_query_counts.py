@@ -55,7 +55,7 @@ def test_campaign_and_initiative_pages_have_a_fixed_query_count(more, login, dja
         assert client.get(reverse("campaigns:detail", args=[more.campaign.pk])).status_code == 200
     # The registration with its reports and continuations, and the review card: its replication links, the
     # campaign's bloc, and the quality flags the bloc reads.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         assert client.get(reverse("initiatives:detail", args=[more.submitted_a.pk])).status_code == 200
     with django_assert_num_queries(10):
         assert client.get(reverse("initiatives:list")).status_code == 200

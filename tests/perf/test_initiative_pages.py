@@ -150,9 +150,9 @@ def test_the_unit_filter_offers_nearby_units_only(client_admin, national_set):
     assert deep.pk in offered and deep.parent_id in offered
 
 
-# An accepted initiative with reports: the registration (10), reporting, results and assessment (7), the review
+# An accepted initiative with reports: the registration (9), reporting, results and assessment (7), the review
 # card (quality flags included, see recognition.selectors.initiative_recognition).
-DETAIL_QUERIES = 25
+DETAIL_QUERIES = 23
 
 
 def test_initiative_page_has_a_fixed_query_count(client_admin, national_set, django_assert_num_queries):
