@@ -4,10 +4,10 @@ requests over loopback and reports what it measured. Standard library only.
 It reads a JSON spec on stdin and writes a JSON result on stdout:
 
     spec   {"port": 8123, "headers": {...}, "paths": ["/a", "/b"], "warmup_paths": [...], "warmup": 6,
-            "requests": 300, "concurrency": 6, "timeout": 600, "max_seconds": 0}
+            "requests": 300, "concurrency": 6, "timeout": 600, "max_seconds": 0, "first": true}
            or, for an import, "import": {"file": "/tmp/x.xlsx", "campaign": 3, "token": "..."} instead of paths
     result {"latencies_ms": [...], "queries": [...], "errors": [{"status": 500, "path": "/a", "detail": "..."}],
-            "wall_s": 12.3, "bytes": 123456, "created_ids": [...]}
+            "wall_s": 12.3, "bytes": 123456, "created_ids": [...], "first_ms": 812.0, "first_queries": 26}
 
 `paths` are taken in turn. With `max_seconds`, no new request is sent once the measured phase has run that
 long (those under way are finished and counted). Each thread keeps its own HTTP/1.1 connection (gunicorn's
@@ -126,6 +126,18 @@ def run_pages(spec: dict) -> dict:
             t.join()
         return time.perf_counter() - started
 
+    if spec.get("first"):
+        # One request alone before anything else: the page as its first reader after a change gets it (nothing
+        # kept yet; the worker answering may be new too).
+        client = Client(port, headers, timeout)
+        try:
+            status, response_headers, _body, _size, elapsed = client.request("GET", spec["paths"][0])
+            result["first_ms"] = elapsed * 1000
+            result["first_queries"] = queries_of(response_headers)
+        except Exception:
+            result["first_ms"] = None
+        finally:
+            client.close()
     if spec.get("warmup"):
         phase(spec.get("warmup_paths") or spec["paths"], int(spec["warmup"]), record=False)
     result["wall_s"] = phase(spec["paths"], int(spec["requests"]), record=True, seconds=spec.get("max_seconds", 0))

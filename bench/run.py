@@ -614,6 +614,8 @@ class Outcome:
     seconds: float = 0.0
     rows: int | None = None
     skipped: str = ""
+    first_ms: float | None = None  # a page scenario's first request, alone, before anything is kept
+    first_queries: int | None = None
 
 
 LOAD_PROCESS: list[subprocess.Popen] = []
@@ -680,8 +682,14 @@ def run_pages(
         "concurrency": concurrency,
         "timeout": TIMEOUT,
         "max_seconds": max_seconds,
+        "first": name in PAGE_SCENARIOS,
     }
-    return summarise(name, [drive(spec)], server, plan.rows.get(name))
+    measured = drive(spec)
+    outcome = summarise(name, [measured], server, plan.rows.get(name))
+    if measured.get("first_ms") is not None:
+        outcome.first_ms = round(measured["first_ms"], 1)
+        outcome.first_queries = measured.get("first_queries")
+    return outcome
 
 
 def run_import(plan: Plan, server: Server, tmp: Path) -> Outcome:
@@ -717,7 +725,7 @@ def run_import(plan: Plan, server: Server, tmp: Path) -> Outcome:
 
 def table(outcomes: list[Outcome]) -> str:
     head = f"{'scenario':<20} {'requests':>8} {'rps':>9} {'p50 ms':>9} {'p95 ms':>9} {'p99 ms':>9} "
-    head += f"{'queries':>8} {'peak MB':>8} {'errors':>6}  rows"
+    head += f"{'queries':>8} {'peak MB':>8} {'errors':>6} {'first ms':>9}  rows"
     lines = [head, "-" * len(head)]
     for o in outcomes:
         if o.skipped:
@@ -725,7 +733,8 @@ def table(outcomes: list[Outcome]) -> str:
             continue
         lines.append(
             f"{o.name:<20} {o.requests:>8} {o.rps:>9.2f} {o.p50_ms:>9.1f} {o.p95_ms:>9.1f} {o.p99_ms:>9.1f} "
-            f"{o.queries:>8.1f} {o.peak_rss_mb:>8.1f} {len(o.errors):>6}  {'' if o.rows is None else o.rows}"
+            f"{o.queries:>8.1f} {o.peak_rss_mb:>8.1f} {len(o.errors):>6} "
+            f"{'' if o.first_ms is None else f'{o.first_ms:.0f}':>9}  {'' if o.rows is None else o.rows}"
         )
     return "\n".join(lines)
 
@@ -779,6 +788,9 @@ def as_json(plan: Plan, outcomes: dict[str, Outcome], started: datetime, descrip
         }
         if o.rows is not None:
             entry["rows"] = o.rows
+        if o.first_ms is not None:
+            entry["first_ms"] = o.first_ms
+            entry["first_queries"] = o.first_queries
         if name in ("export_xlsx_100k", "import_10k"):
             entry["seconds"] = o.seconds
         scenarios[name] = entry
