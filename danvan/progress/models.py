@@ -32,11 +32,9 @@ class ProgressReportQuerySet(models.QuerySet):
 
         scope = scope_for(user)
         reports = self.filter(initiative=initiative)
-        if scope.is_superuser or scope.administers(initiative.unit.path) or scope.officer_of(initiative.unit.path):
+        if scope.administers(initiative.unit.path) or scope.officer_of(initiative.unit.path):  # a superuser too
             return reports
-        return reports.exclude(status=ProgressReport.Status.DRAFT).filter(
-            initiative__in=Initiative.objects.visible_to(user).filter(pk=initiative.pk)
-        )
+        return reports.sent().filter(initiative__in=Initiative.objects.visible_to(user).filter(pk=initiative.pk))
 
     def sent(self):
         return self.exclude(status=ProgressReport.Status.DRAFT)
