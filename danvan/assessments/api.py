@@ -1,11 +1,13 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from ninja import Router
 
 from danvan.api.schemas import AssessmentIn, AssessmentOut, AssignmentOut, ErrorOut, TeamOut
 from danvan.assessments import services
 from danvan.assessments.models import Assessment, Assignment, SurveyTeam
+from danvan.assessments.rules import scoring_rights
 from danvan.assessments.selectors import team_for_user, visible_assessments
+from danvan.core.access import scope_for
 from danvan.initiatives.models import Initiative
 from danvan.initiatives.selectors import initiative_for_user
 
@@ -97,13 +99,25 @@ def list_assessments(
 
 @router.post(
     "/assessments",
-    response={200: AssessmentOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: AssessmentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Lưu (và gửi) điểm chấm một mô hình",
 )
 def save_assessment(request, payload: AssessmentIn):
     initiative, _perms = initiative_for_user(request.user, payload.initiative)
     if payload.kind not in Assessment.Kind.values:
         raise ValidationError({"kind": "member | team | self"})
+    # Those who see the initiative but have no part in scoring it this way get a 403; those who have one but may
+    # not score now (a conflict of interest, a campaign closed) get the service's own explanation.
+    scope = scope_for(request.user)
+    member = scoring_rights(scope, request.user, initiative).member
+    path = initiative.unit.path
+    allowed = {
+        str(Assessment.Kind.MEMBER): member is not None,
+        str(Assessment.Kind.TEAM): member is not None and member.is_leader,
+        str(Assessment.Kind.SELF): scope.officer_of(path) or scope.administers(path),
+    }[payload.kind]
+    if not allowed:
+        raise PermissionDenied
     scores = {cid: services.ScoreInput(s.value, s.note) for cid, s in payload.scores.items()}
     with transaction.atomic():
         a = services.assessment_save(

@@ -169,6 +169,8 @@ def team_detail(request, pk: int):
 @require_POST
 def team_assign(request, pk: int):
     team = team_for_user(request.user, pk)
+    if not scope_for(request.user).administers(team.campaign.organization.path):
+        raise PermissionDenied
     ids = [int(x) for x in request.POST.getlist("initiatives") if x.isdigit()]
     if not ids:
         messages.error(request, _("Hãy chọn ít nhất một mô hình."))
@@ -191,6 +193,8 @@ def assignment_remove(request, pk: int):
         )
     except (Assignment.DoesNotExist, ValueError):
         raise Http404 from None
+    if not scope_for(request.user).administers(assignment.team.campaign.organization.path):
+        raise PermissionDenied
     try:
         services.assignment_remove(assignment=assignment, by=request.user)
     except ValidationError as exc:
@@ -369,7 +373,13 @@ def _scoring_page(request, initiative_id: int, kind: str):
     }[kind]
     assessment = _existing(initiative, kind, request.user)
     if not allowed:
-        if assessment is not None and (assessment.is_submitted or kind == Assessment.Kind.SELF):
+        # Those who may not score here are sent to read the scoring they may see; a POST is refused all the same.
+        if (
+            request.method != "POST"
+            and assessment is not None
+            and (assessment.is_submitted or kind == Assessment.Kind.SELF)
+            and Assessment.objects.visible_to(request.user).filter(pk=assessment.pk).exists()
+        ):
             return redirect("assessments:detail", assessment.pk)
         if rights.conflict and kind != Assessment.Kind.SELF:
             return render(request, "assessments/conflict.html", {"initiative": initiative}, status=403)

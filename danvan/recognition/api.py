@@ -18,12 +18,12 @@ from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
 from danvan.initiatives.models import Initiative
-from danvan.initiatives.selectors import initiative_for_user
 from danvan.insights.review import review_board
 from danvan.orgs.models import Organization
 from danvan.recognition import services
 from danvan.recognition.models import Commendation, Replication
-from danvan.recognition.rules import adoptable, may_read_review
+from danvan.recognition.rules import adoptable, may_read_review, may_review
+from danvan.recognition.selectors import replication_units, review_initiative_for_user
 
 router = Router(tags=["review"])
 
@@ -69,7 +69,8 @@ def board(request, campaign_id: int, order: str = "standardised"):
     summary="Quyết định kết quả bình xét của một mô hình (kèm lý do)",
 )
 def decide(request, initiative_id: int, payload: ResultIn):
-    initiative, _perms = initiative_for_user(request.user, initiative_id)
+    # The review page's rights: the bloc's readers may see the review, only its reviewers decide (403 otherwise).
+    initiative, _can_review = review_initiative_for_user(request.user, initiative_id, write=True)
     return services.result_decide(
         initiative=initiative,
         by=request.user,
@@ -141,6 +142,8 @@ def get_commendation(request, commendation_id: int):
 )
 def create_commendation(request, payload: CommendationIn):
     campaign, _can_edit = campaign_for_user(request.user, payload.campaign)
+    if not may_review(scope_for(request.user), campaign):
+        raise PermissionDenied
     visible = Initiative.objects.visible_to(request.user).filter(campaign=campaign)
     by_id = {i.pk: i for i in visible.filter(pk__in=[e.initiative for e in payload.entries])}
     missing = [e.initiative for e in payload.entries if e.initiative not in by_id]
@@ -201,6 +204,9 @@ def replicate(request, initiative_id: int, payload: ReplicateIn):
         unit = Organization.objects.visible_to(request.user).get(pk=payload.unit)
     except (Initiative.DoesNotExist, Campaign.DoesNotExist, Organization.DoesNotExist):
         raise Http404 from None
+    # As on the page: only those who may register for a unit (its officers, an administrator) adopt one.
+    if not replication_units(request.user).filter(pk=unit.pk).exists():
+        raise PermissionDenied
     copy = services.initiative_replicate(
         original=source, campaign=campaign, unit=unit, by=request.user, title=payload.title
     )

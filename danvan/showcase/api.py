@@ -3,6 +3,7 @@
 The public answers are built field by field from what the bloc published: never from a model's whole row.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
@@ -19,11 +20,13 @@ from danvan.api.schemas import (
     ShowcaseDetailOut,
     ShowcaseOut,
 )
+from danvan.core.access import scope_for
 from danvan.core.net import client_address
 from danvan.core.text import fold
 from danvan.initiatives.models import Initiative
 from danvan.insights.checking import published_indicator_results
 from danvan.recognition.models import CommendationEntry, Replication
+from danvan.recognition.rules import may_review
 from danvan.showcase import services
 from danvan.showcase.models import Feedback, ShowcaseEntry, ShowcasePhoto
 
@@ -216,14 +219,23 @@ def feedback_list(request, status: Feedback.Status | None = None, campaign: int 
 
 @router.post(
     "/feedback/{feedback_id}/moderate",
-    response={200: FeedbackOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: FeedbackOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Duyệt (đơn vị trước, Khối sau) hoặc không đăng một ý kiến",
 )
 def moderate(request, feedback_id: int, payload: ModerateIn):
     try:
-        feedback = Feedback.objects.visible_to(request.user).get(pk=feedback_id)
+        feedback = (
+            Feedback.objects.visible_to(request.user)
+            .select_related("entry__initiative__unit", "entry__initiative__campaign__organization")
+            .get(pk=feedback_id)
+        )
     except Feedback.DoesNotExist:
         raise Http404 from None
+    # As on the moderation page: the owning unit's officers and the bloc moderate; a leader only reads (403).
+    initiative = feedback.entry.initiative
+    scope = scope_for(request.user)
+    if not (scope.officer_of(initiative.unit.path) or may_review(scope, initiative.campaign)):
+        raise PermissionDenied
     feedback = services.feedback_moderate(
         feedback=feedback, by=request.user, approve=payload.approve, reason=payload.reason
     )

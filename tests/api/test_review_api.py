@@ -80,9 +80,10 @@ def test_result_needs_a_reason_and_the_bloc(rv, api):
     world, star, plain, _entry = rv
     answer = api(world.admin, f"/initiatives/{plain.pk}/result", {"result": "exemplary", "reason": "  "})
     assert answer.status_code == 400 and answer.json()["field"] == "reason"
+    # An officer of the unit sees the initiative but does not decide it.
     assert (
         api(world.officer_a, f"/initiatives/{plain.pk}/result", {"result": "exemplary", "reason": "Tốt"}).status_code
-        == 400
+        == 403
     )
     plain.refresh_from_db()
     assert plain.result == "recognised"
@@ -117,7 +118,8 @@ def test_commendation_rules_through_the_api(rv, api):
     assert api(world.admin, f"/campaigns/{world.campaign.pk}/summary").json()["commended"] == 1
     # An officer of B reads the decision (it is published inside the bloc) but cannot record one.
     assert len(api(world.officer_b, f"/commendations?campaign={world.campaign.pk}").json()) == 1
-    assert api(world.officer_b, "/commendations", {**decision, "number": "13-QĐ/ĐUK"}).status_code in (400, 404)
+    assert api(world.officer_b, "/commendations", {**decision, "number": "13-QĐ/ĐUK"}).status_code == 403
+    assert Commendation.objects.count() == 1
 
 
 def test_another_unit_adopts_a_published_exemplary_initiative(rv, api):
