@@ -42,9 +42,11 @@ class ScoringRights:
         return self.can_score or self.can_reconcile or self.can_self_assess
 
 
-def scoring_rights(scope: Scope, user, initiative: Initiative) -> ScoringRights:
+def scoring_rights(scope: Scope, user, initiative: Initiative, *, assigned: bool = True) -> ScoringRights:
+    """`assigned=False`, from a caller that knows no team is assigned to the initiative, spares looking for the
+    user's place in that team."""
     running = campaign_running(initiative) and initiative.status == Initiative.Status.ACCEPTED
-    member = team_membership(user, initiative) if scope.is_surveyor or scope.is_admin else None
+    member = team_membership(user, initiative) if assigned and (scope.is_surveyor or scope.is_admin) else None
     conflict = member is not None and has_conflict(user, initiative)
     path = initiative.unit.path
     return ScoringRights(

@@ -76,5 +76,5 @@ def initiative_assessments(initiative: Initiative, user) -> dict:
         "gap": g,
         "large_gap": is_large_gap(g),
         "assignment": assignment,
-        "rights": scoring_rights(scope_for(user), user, initiative),
+        "rights": scoring_rights(scope_for(user), user, initiative, assigned=assignment is not None),
     }

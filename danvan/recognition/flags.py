@@ -138,24 +138,34 @@ def quality_flags(
     """{initiative id: [Flag, …]} for the given initiatives of one campaign. `sent` (reports sent per initiative
     for the periods due), when the caller has counted them already, saves counting them again."""
     ids = [i.pk for i in initiatives]
-    indicators = dict(Initiative.objects.filter(pk__in=ids).annotate(n=Count("indicators")).values_list("pk", "n"))
-    with_evidence = set(
-        Evidence.objects.filter(report__initiative_id__in=ids)
-        .exclude(report__status=ProgressReport.Status.DRAFT)
-        .values_list("report__initiative_id", flat=True)
-    ) | set(Attachment.objects.filter(initiative_id__in=ids).values_list("initiative_id", flat=True))
-    with_evidence |= set(
-        AssessmentPhoto.objects.filter(assessment__initiative_id__in=ids).values_list(
-            "assessment__initiative_id", flat=True
+    # What the flags weigh, for all the initiatives in one query: an indicator, anything shown (a sent report's
+    # evidence, an attachment, a survey photo), and the reports sent for the periods due.
+    shown = (
+        Exists(
+            Evidence.objects.filter(report__initiative=OuterRef("pk")).exclude(
+                report__status=ProgressReport.Status.DRAFT
+            )
         )
+        | Exists(Attachment.objects.filter(initiative=OuterRef("pk")))
+        | Exists(AssessmentPhoto.objects.filter(assessment__initiative=OuterRef("pk")))
     )
-    # Only reports of periods past their deadline (the rule of insights.checking.due_periods) make up for them:
-    # reporting early on the running period does not fill two missed ones.
+    facts = Initiative.objects.filter(pk__in=ids).annotate(
+        measured=Exists(Indicator.objects.filter(initiative=OuterRef("pk"))), shown=shown
+    )
     if sent is None:
-        reports = ProgressReport.objects.sent().filter(initiative_id__in=ids)
+        # Only reports of periods past their deadline (the rule of insights.checking.due_periods) make up for them:
+        # reporting early on the running period does not fill two missed ones.
+        reports = ProgressReport.objects.sent().filter(initiative=OuterRef("pk"))
         if initiatives and initiatives[0].campaign.status != Campaign.Status.CLOSED:
             reports = reports.filter(period__due_on__lt=timezone.localdate())
-        sent = dict(reports.values_list("initiative_id").annotate(n=Count("id")))
+        counted = reports.order_by().values("initiative").annotate(n=Count("pk")).values("n")
+        facts = facts.annotate(sent=Coalesce(Subquery(counted, output_field=IntegerField()), 0))
+        rows = list(facts.values_list("pk", "measured", "shown", "sent"))
+        sent = {row[0]: row[3] for row in rows}
+    else:
+        rows = list(facts.values_list("pk", "measured", "shown"))
+    indicators = {row[0]: row[1] for row in rows}
+    with_evidence = {row[0] for row in rows if row[2]}
     if pool is not None:  # an explicit pool (an empty one leaves the check out)
         copies = near_duplicates(initiatives, pool) if initiatives else {}
     else:

@@ -18,8 +18,9 @@ from danvan.recognition.flags import LABELS
 # comparing every text of the campaign): the user (the session is read from the cache), the user's scope, the campaign
 # and the review rights, the reporting periods, the board's scores (one narrow query: order, scales and count come
 # from it), the rows shown, the rounds of the board; for the rows shown: reports sent, indicators and their values,
-# feedback, their rounds, and six for the flags. A filter adds the ids it matches; one matching nothing reads no row.
-BOARD_QUERIES = 17
+# feedback, their rounds, and three for the flags (what they weigh, in one query; the texts' stored near-duplicates
+# and the rows they name). A filter adds the ids it matches; one matching nothing reads no row.
+BOARD_QUERIES = 14
 FILTERED_QUERIES = BOARD_QUERIES + 1
 EMPTY_QUERIES = 7
 
