@@ -148,7 +148,7 @@ CACHES: dict[str, dict[str, object]]
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "danvan.core.cache.SharedClientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("DANVAN_CACHE_PREFIX", "danvan"),
         }
