@@ -13,22 +13,29 @@ class InitiativeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The one door for reading initiatives: administrators see their subtree, leaders everything
         but drafts, officers their own unit's (and its cells') initiatives, nobody else anything."""
-        from danvan.assessments.models import Assignment
-        from danvan.core.access import scope_for
-
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self
-        own = scope.q_subtree("unit__path", scope.admin_paths + scope.officer_paths)
-        led = scope.q_subtree("unit__path", scope.leader_paths) & ~Q(status=Initiative.Status.DRAFT)
-        if scope.is_surveyor:
-            # A survey-team member sees the initiatives assigned to their teams, and nothing else.
-            own |= Q(pk__in=Assignment.objects.filter(team__members__user=user).values("initiative_id"))
-        return self.filter(own | led)
+        return self.filter(visibility(user))
 
     def registered(self):
         """Initiatives a unit has actually sent to the bloc (not drafts, not withdrawn)."""
         return self.filter(status__in=Initiative.REGISTERED_STATUSES)
+
+
+def visibility(user, via: str = "") -> Q:
+    """`visible_to` as a condition, on the initiative reached through the relation `via` (e.g. "copy__" on
+    replications): filtering the rows that point at initiatives by it joins them one by one, where a filter
+    `copy__in=Initiative.objects.visible_to(user)` is planned as a scan of every visible initiative."""
+    from danvan.assessments.models import Assignment
+    from danvan.core.access import scope_for
+
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return Q()
+    own = scope.q_subtree(f"{via}unit__path", scope.admin_paths + scope.officer_paths)
+    led = scope.q_subtree(f"{via}unit__path", scope.leader_paths) & ~Q(**{f"{via}status": Initiative.Status.DRAFT})
+    if scope.is_surveyor:
+        # A survey-team member sees the initiatives assigned to their teams, and nothing else.
+        own |= Q(**{f"{via}pk__in": Assignment.objects.filter(team__members__user=user).values("initiative_id")})
+    return own | led
 
 
 class Initiative(models.Model):

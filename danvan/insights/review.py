@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 
 from danvan.assessments.models import Assessment
 from danvan.assessments.services import gap, is_large_gap
 from danvan.campaigns.models import Campaign
-from danvan.initiatives.models import Initiative
+from danvan.initiatives.models import Initiative, visibility
 from danvan.insights.checking import due_periods, is_rate
 from danvan.progress.models import IndicatorValue, ProgressReport
 from danvan.recognition.flags import Flag, quality_flags
@@ -286,7 +286,7 @@ def spread(campaign: Campaign, user) -> list[SpreadNode]:
 
     Copies the user may not see are left out; the originals are exemplary and shown to every signed-in reader.
     """
-    visible_copies = Initiative.objects.visible_to(user).exclude(status=Initiative.Status.WITHDRAWN)
+    visible_copies = visibility(user, "copy__") & ~Q(copy__status=Initiative.Status.WITHDRAWN)
     shown = [f"{side}__{f}" for side in ("copy", "original") for f in _SPREAD_FIELDS]
     children: dict[int, list[Initiative]] = defaultdict(list)
     by_id: dict[int, Initiative] = {}
@@ -296,7 +296,7 @@ def spread(campaign: Campaign, user) -> list[SpreadNode]:
     reached: set[int] = set()
     while True:
         links = list(
-            level.filter(copy__in=visible_copies)
+            level.filter(visible_copies)
             .select_related("copy__unit", "copy__campaign", "original__unit", "original__campaign")
             .only(*shown)
         )
