@@ -21,6 +21,8 @@ import secrets
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.decorators import login_required
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import connections
@@ -92,6 +94,7 @@ def watch_writes(sender, connection, **kwargs) -> None:
 def _page_key(request) -> str:
     htmx = sorted((k, v) for k, v in request.headers.items() if k.lower().startswith("hx-"))
     parts = (
+        settings.SECRET_KEY,  # a new key ends every session: none of their pages is served again
         data_version(),
         timezone.localdate().isoformat(),
         request.session.session_key or "",
@@ -109,17 +112,23 @@ def _has_messages(request) -> bool:
 
 
 def cached_page(view):
-    """Keep the page `view` answers to a signed-in reader's GET until the data changes (see the module's text)."""
+    """Keep the page `view` answers to a signed-in reader's GET until the data changes (see the module's text).
+
+    The page needs a signed-in reader (`login_required` is applied here, inside). A kept page is served from the
+    session alone, without reading the user: it was kept for this session under this data version, so the user it
+    was worked out for is still signed in to it and unchanged (a change of the user's password, activity or anything
+    else written would have given the data version a new value; signing out ends the session)."""
+    guarded = login_required(view)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if (
             not settings.DANVAN_PAGE_CACHE
             or request.method != "GET"
-            or not request.user.is_authenticated
+            or not request.session.get(SESSION_KEY)
             or _has_messages(request)
         ):
-            return view(request, *args, **kwargs)
+            return guarded(request, *args, **kwargs)
         for alias in connections:  # a page is read: the next write bumps the version again at once
             if hasattr(connections[alias], _BUMPED):
                 setattr(connections[alias], _BUMPED, False)
@@ -134,11 +143,12 @@ def cached_page(view):
             for name, value in headers:
                 response[name] = value
             return response
-        response = view(request, *args, **kwargs)
+        response = guarded(request, *args, **kwargs)
         if (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
+            and request.user.is_authenticated
             and not _has_messages(request)
         ):
             headers = [(k, v) for k, v in response.items() if k.lower() not in {"set-cookie", "vary"}]

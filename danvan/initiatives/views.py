@@ -36,7 +36,6 @@ from danvan.progress.selectors import reports_by_period
 from danvan.recognition.selectors import initiative_recognition
 
 
-@login_required
 @cached_page
 def initiative_list(request):
     form = InitiativeFilterForm(request.GET or None, user=request.user)
@@ -193,7 +192,6 @@ def initiative_edit(request, pk: int):
     return _form_page(request, form, formset, campaign=initiative.campaign, initiative=initiative)
 
 
-@login_required
 @cached_page
 def initiative_detail(request, pk: int):
     initiative, perms = initiative_for_user(request.user, pk)

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -90,7 +89,6 @@ def _charts(stats: CampaignStatistics) -> dict:
     }
 
 
-@login_required
 @cached_page
 def dashboard(request):
     """The statistics of one campaign (the latest by default) as far as the user may see them."""

@@ -29,7 +29,6 @@ from danvan.recognition.rules import may_review
 # --- The board -----------------------------------------------------------------------------------------------------
 
 
-@login_required
 @cached_page
 def board(request, campaign_id: int):
     """The campaign's accepted initiatives ranked by their standardised (or raw) score with what the review weighs,

@@ -19,14 +19,37 @@ def signed_in(user) -> Client:
     return client
 
 
-def test_a_page_read_again_is_served_as_kept_with_one_query(world, django_assert_num_queries):
+def test_a_page_read_again_is_served_as_kept_without_a_query(world, django_assert_num_queries):
     client = signed_in(world.admin)
     url = reverse("initiatives:detail", args=[world.submitted_a.pk])
     first = client.get(url)
-    with django_assert_num_queries(1):  # the user of the session; the page is the one kept
+    with django_assert_num_queries(0):  # the session is read from the cache; the user need not be read
         again = client.get(url)
     assert again.status_code == 200
     assert again.content == first.content
+
+
+@pytest.mark.parametrize("change", ["deactivated", "new password", "signed out"])
+def test_a_kept_page_is_not_served_to_a_reader_who_may_no_longer_read_it(world, change):
+    client = signed_in(world.admin)
+    url = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    assert client.get(url).status_code == 200
+    if change == "deactivated":
+        world.admin.is_active = False
+        world.admin.save(update_fields=["is_active"])
+    elif change == "new password":  # changed elsewhere: this session's hash no longer matches
+        world.admin.set_password("Mat-khau-moi-456")
+        world.admin.save(update_fields=["password"])
+    else:
+        client.post(reverse("logout"))
+    again = client.get(url)
+    assert again.status_code == 302 and reverse("login") in again["Location"]
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(world):
+    url = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    answer = Client().get(url)
+    assert answer.status_code == 302 and reverse("login") in answer["Location"]
 
 
 @pytest.mark.parametrize("how", ["service", "queryset update", "raw sql"])
