@@ -95,6 +95,7 @@ class InitiativeDetailOut(InitiativeOut):
     expected_outputs: str
     sustainability: str
     return_comment: str
+    version: int  # sent back as ResultIn.expected_version: a decision based on an older state is refused
 
 
 class IndicatorTotalOut(Schema):
@@ -162,6 +163,7 @@ class ReportOut(Schema):
     effect: str
     difficulties: str
     review_comment: str
+    version: int  # sent back as ReportIn.version: an edit based on an older report is refused
     values: list[ValueOut]
     evidence: list[EvidenceOut]
 
@@ -174,7 +176,7 @@ class ReportIn(Schema):
     reached: str | None = None
     effect: str | None = None
     difficulties: str | None = None
-    version: int | None = None
+    version: int | None = None  # ReportOut.version as last read, 0 when there was no report yet
     submit: bool = False
 
 
@@ -497,3 +499,4 @@ class FeedbackOut(Schema):
 class ModerateIn(Schema):
     approve: bool
     reason: str = ""
+    expected_status: str | None = None  # FeedbackOut.status as last read: a decision on a stale state is refused

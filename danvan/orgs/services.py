@@ -1,7 +1,7 @@
 """Every change to the organisation tree and to people's roles."""
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -145,9 +145,17 @@ def read_sheet(upload_name: str, content: bytes) -> list[dict[str, str] | None]:
 
 
 @transaction.atomic
-def organizations_import(*, rows: Sequence[dict[str, str] | None], by, dry_run: bool = False) -> dict:
+def organizations_import(
+    *,
+    rows: Sequence[dict[str, str] | None],
+    by,
+    dry_run: bool = False,
+    expected_versions: Mapping[str, int] | None = None,
+) -> dict:
     """Create or update units by code; all rows are checked first and nothing is written if any is wrong.
-    With `dry_run`, nothing is written either way: the answer lists what each row would do (the preview).
+    With `dry_run`, nothing is written either way: the answer lists what each row would do (the preview) and, under
+    "versions", the version of each unit it names (0: no such unit yet). Given back as `expected_versions`, they
+    refuse the whole import if any of those units was created or changed since the preview.
 
     An administrator imports inside their own subtree: every row needs a parent there (or in the sheet),
     and a code that exists elsewhere in the tree is refused."""
@@ -232,14 +240,29 @@ def organizations_import(*, rows: Sequence[dict[str, str] | None], by, dry_run: 
             "created": sum(p["action"] == "create" for p in planned),
             "updated": sum(p["action"] == "update" for p in planned),
             "rows": planned,
+            "versions": {code: known[code].version if code in known else 0 for code, *_rest in ordered},
         }
+    expected = expected_versions or {}
+    for code, *_rest in ordered:
+        if code in expected and (known[code].version if code in known else 0) != expected[code]:
+            raise ValidationError(
+                _("Đơn vị mã “%(code)s” vừa được người khác thêm hoặc sửa sau khi bạn xem trước.") % {"code": code}
+            )
     created = updated = 0
     for code, name, kind, parent_code, email in ordered:
         parent = known.get(parent_code) if parent_code else None
         if code in known:
             org = known[code]
             if (org.name, org.kind, org.parent_id, org.email) != (name, kind, parent and parent.pk, email):
-                known[code] = organization_update(org=org, by=by, name=name, kind=kind, parent=parent, email=email)
+                known[code] = organization_update(
+                    org=org,
+                    by=by,
+                    expected_version=expected.get(code),
+                    name=name,
+                    kind=kind,
+                    parent=parent,
+                    email=email,
+                )
                 updated += 1
         else:
             known[code] = organization_create(code=code, name=name, kind=kind, parent=parent, by=by, email=email)

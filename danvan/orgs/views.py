@@ -130,6 +130,8 @@ def organization_import(request):
                 "name": upload.name,
                 "content": base64.b64encode(content).decode(),
                 "sha256": hashlib.sha256(content).hexdigest(),
+                # The units as previewed: one created or changed since then refuses the import.
+                "versions": preview["versions"],
             }
     kinds = dict(Organization.Kind.choices)
     return render(
@@ -151,10 +153,14 @@ def _import_apply(request):
     content = base64.b64decode(kept["content"])
     try:
         rows = services.read_sheet(kept["name"], content)
-        result = services.organizations_import(rows=rows, by=request.user)
-    except (services.ImportRefused, ValidationError):
-        # Someone changed the tree since the preview: show the file's problems again.
-        messages.error(request, _("Dữ liệu đã thay đổi từ lúc xem trước; chưa có gì được ghi. Hãy tải tệp lên lại."))
+        result = services.organizations_import(rows=rows, by=request.user, expected_versions=kept.get("versions"))
+    except (services.ImportRefused, ValidationError) as exc:
+        # Someone changed the tree since the preview: say what, and show the file's problems again on a new upload.
+        detail = exc.messages if isinstance(exc, ValidationError) else []
+        messages.error(
+            request,
+            " ".join([_("Dữ liệu đã thay đổi từ lúc xem trước; chưa có gì được ghi. Hãy tải tệp lên lại."), *detail]),
+        )
         return redirect("orgs:import")
     finally:
         request.session.pop(IMPORT_KEY, None)

@@ -37,6 +37,7 @@ def _out(r: ProgressReport) -> dict:
         "effect": r.effect,
         "difficulties": r.difficulties,
         "review_comment": r.review_comment,
+        "version": r.version,
         "values": [
             {
                 "indicator": v.indicator_id,

@@ -85,3 +85,4 @@ class InspectionForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = LongTextField(label=_("Trả lời của đơn vị"), max_length=TEXT_LIMIT)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)  # InspectionRequest.answer_token

@@ -1,5 +1,7 @@
 """Carrying out: periodic progress reports with indicator actuals and evidence, and the bloc's inspections."""
 
+from datetime import UTC
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -195,3 +197,11 @@ class InspectionRequest(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def answer_token(self) -> str:
+        """The answer as the answering form saw it ("0": none yet): the moment of the last answer, which every
+        answer renews, stands for a version and keeps a second officer from overwriting the first's answer."""
+        if self.answered_at is None:
+            return "0"
+        return self.answered_at.astimezone(UTC).strftime("%Y%m%d%H%M%S%f")

@@ -67,6 +67,11 @@ def _clean_texts(data: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+def stale_report_message() -> str:
+    """What a writer or reviewer reads whose page shows a report someone else has changed since."""
+    return _("Báo cáo này vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất.")
+
+
 def _locked(report: ProgressReport, expected_version: int | None = None) -> ProgressReport:
     fresh = (
         ProgressReport.objects.select_for_update(of=("self",))
@@ -74,7 +79,7 @@ def _locked(report: ProgressReport, expected_version: int | None = None) -> Prog
         .get(pk=report.pk)
     )
     if expected_version is not None and fresh.version != expected_version:
-        raise ValidationError(_("Báo cáo này vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất."))
+        raise ValidationError(stale_report_message())
     return fresh
 
 
@@ -285,12 +290,23 @@ def inspection_record(
 
 
 @transaction.atomic
-def inspection_answer(*, request: InspectionRequest, by, answer: str, at=None) -> InspectionRequest:
+def inspection_answer(
+    *, request: InspectionRequest, by, answer: str, expected_token: str | None = None, at=None
+) -> InspectionRequest:
+    """Answer (or correct the answer to) a request; `expected_token` is the `answer_token` the writer saw, and an
+    answer given by someone else since then is never overwritten."""
     request = (
         InspectionRequest.objects.select_for_update(of=("self",)).select_related("inspection__unit").get(pk=request.pk)
     )
     if not may_answer_inspection(scope_for(by), request.inspection.unit):
         raise ValidationError(_("Chỉ đơn vị được kiểm tra trả lời được yêu cầu này."))
+    if expected_token is not None and request.answer_token != expected_token:
+        raise ValidationError(
+            _(
+                "Yêu cầu này vừa được người khác trả lời hoặc sửa trả lời. Nội dung bạn nhập chưa được lưu; "
+                "hãy tải lại trang để xem trả lời mới nhất."
+            )
+        )
     answer = clean_text(answer, multiline=True)
     if not answer:
         raise ValidationError({"answer": _("Hãy nhập nội dung trả lời.")})

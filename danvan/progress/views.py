@@ -73,7 +73,8 @@ def report_page(request, initiative_id: int, period_id: int):
     indicators = list(initiative.indicators.all())
     form = None
     if can_write and not not_started:
-        initial = {"version": report.version if report else None}
+        # No report yet is version 0: had someone else written the first one meanwhile, this save is refused.
+        initial = {"version": report.version if report else 0}
         if report:
             initial.update({name: getattr(report, name) for name in services.TEXT_FIELDS})
             initial.update({f"value_{v.indicator_id}": decimal_text(v.value) for v in report.values.all()})
@@ -98,7 +99,12 @@ def report_page(request, initiative_id: int, period_id: int):
                 messages.success(request, _("Đã gửi báo cáo tới khối.") if submit else _("Đã lưu bản nháp báo cáo."))
                 return redirect(request.path)
     elif request.method == "POST":
-        raise PermissionDenied
+        # Sent from a page that showed the report still editable, by someone who may write it: it was sent on (or
+        # reviewed) since. Say so; the text typed is kept in the browser (data-keep-draft).
+        if not (_is_stale(request, report) and may_report_on(scope, initiative)):
+            raise PermissionDenied
+        messages.error(request, services.stale_report_message())
+        return redirect(request.path)
     _periods, progress_rows = indicator_progress(initiative, request.user)
     values = {v.indicator_id: v.value for v in report.values.all()} if report else {}
     return render(
@@ -122,12 +128,22 @@ def report_page(request, initiative_id: int, period_id: int):
     )
 
 
+def _is_stale(request, report: ProgressReport | None) -> bool:
+    """Whether the POST was made from a page showing another version of the report than the current one."""
+    posted = request.POST.get("version", "")
+    return report is not None and posted.isdigit() and int(posted) != report.version
+
+
 @login_required
 @require_POST
 def report_review(request, pk: int):
     report, rights = report_for_user(request.user, pk)
     if not rights.can_review:
-        raise PermissionDenied
+        # Another reviewer decided since this reviewer's page was shown: say so rather than refuse as to a stranger.
+        if not (_is_stale(request, report) and scope_for(request.user).administers(report.initiative.unit.path)):
+            raise PermissionDenied
+        messages.error(request, services.stale_report_message())
+        return redirect(_report_url(report))
     form = ReviewForm(request.POST)
     if form.is_valid():
         action = services.report_return if "return" in request.POST else services.report_accept
@@ -262,7 +278,12 @@ def inspection_answer(request, pk: int):
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            services.inspection_answer(request=item, by=request.user, answer=form.cleaned_data["answer"])
+            services.inspection_answer(
+                request=item,
+                by=request.user,
+                answer=form.cleaned_data["answer"],
+                expected_token=form.cleaned_data["seen"] or None,
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

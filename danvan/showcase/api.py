@@ -237,6 +237,10 @@ def moderate(request, feedback_id: int, payload: ModerateIn):
     if not (scope.officer_of(initiative.unit.path) or may_review(scope, initiative.campaign)):
         raise PermissionDenied
     feedback = services.feedback_moderate(
-        feedback=feedback, by=request.user, approve=payload.approve, reason=payload.reason
+        feedback=feedback,
+        by=request.user,
+        approve=payload.approve,
+        reason=payload.reason,
+        expected_status=payload.expected_status,
     )
     return _feedback_out(feedback)

@@ -192,6 +192,7 @@ class ShowcaseForm(forms.Form):
         required=False,
         help_text=_("Bỏ chọn để thôi công khai; nội dung vẫn được giữ lại."),
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     TEXTS = tuple(PUBLIC_TEXTS)
 
     def __init__(self, *args, **kwargs):

@@ -80,16 +80,35 @@ def _clean_public_texts(texts: dict) -> dict:
 
 
 @transaction.atomic
-def showcase_save(*, initiative: Initiative, by, publish: bool | None = None, at=None, **texts) -> ShowcaseEntry:
-    """Write (or rewrite) what the public sees of an exemplary initiative; optionally publish or withdraw it."""
+def showcase_save(
+    *,
+    initiative: Initiative,
+    by,
+    publish: bool | None = None,
+    expected_version: int | None = None,
+    at=None,
+    **texts,
+) -> ShowcaseEntry:
+    """Write (or rewrite) what the public sees of an exemplary initiative; optionally publish or withdraw it.
+
+    `expected_version` is the entry's version the writer saw (0: no entry yet); a save based on an older one is
+    refused, so that one administrator never overwrites another's texts unseen."""
     initiative = (
         Initiative.objects.select_for_update().select_related("unit", "campaign__organization").get(pk=initiative.pk)
     )
     _require_publisher(by, initiative)
+    entry = ShowcaseEntry.objects.select_for_update(of=("self",)).filter(initiative=initiative).order_by("pk").first()
+    if expected_version is not None and (entry.version if entry else 0) != expected_version:
+        raise ValidationError(
+            _(
+                "Nội dung công khai của mô hình này vừa được người khác sửa. Nội dung bạn nhập chưa được lưu; "
+                "hãy tải lại trang để xem bản mới nhất rồi sửa lại."
+            )
+        )
     if initiative.result != Initiative.Result.EXEMPLARY:
         raise ValidationError(_("Chỉ công khai được mô hình đã được bình xét là tiêu biểu."))
     data = _clean_public_texts(texts)
-    entry = ShowcaseEntry.objects.filter(initiative=initiative).first() or ShowcaseEntry(initiative=initiative)
+    entry = entry or ShowcaseEntry(initiative=initiative)
     created = entry.pk is None
     for name, value in data.items():
         setattr(entry, name, value)
@@ -238,13 +257,26 @@ def moderation_rights(scope, feedback: Feedback) -> tuple[bool, bool]:
 
 
 @transaction.atomic
-def feedback_moderate(*, feedback: Feedback, by, approve: bool, reason: str = "", at=None) -> Feedback:
-    """The owning unit approves first, then the bloc publishes; either may decline to show it, with a reason."""
+def feedback_moderate(
+    *, feedback: Feedback, by, approve: bool, reason: str = "", expected_status: str | None = None, at=None
+) -> Feedback:
+    """The owning unit approves first, then the bloc publishes; either may decline to show it, with a reason.
+
+    `expected_status` is the status the moderator saw: a decision taken on a state someone else has changed since
+    is refused rather than laid over theirs."""
     feedback = (
         Feedback.objects.select_for_update()
         .select_related("entry__initiative__unit", "entry__initiative__campaign__organization")
         .get(pk=feedback.pk)
     )
+    if expected_status is not None and feedback.status != expected_status:
+        raise ValidationError(
+            _(
+                "Ý kiến này vừa được người khác xử lý (hiện: “%(status)s”). Quyết định của bạn chưa được ghi; "
+                "hãy tải lại trang để xem trạng thái mới nhất."
+            )
+            % {"status": feedback.get_status_display()}
+        )
     scope = scope_for(by)
     unit_may, bloc_may = moderation_rights(scope, feedback)
     S = Feedback.Status

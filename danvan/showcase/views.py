@@ -179,6 +179,12 @@ def _initial_texts(initiative) -> dict:
     }
 
 
+def _entry_initial(entry: ShowcaseEntry) -> dict:
+    """The saved public texts, and the version they are (a save based on an older one is refused)."""
+    texts = {name: getattr(entry, name) for name in services.PUBLIC_TEXTS}
+    return {**texts, "publish": entry.is_published, "version": entry.version}
+
+
 def _manage_page(request, initiative, entry, form, photo_form, *, status: int = 200):
     return render(
         request,
@@ -199,15 +205,18 @@ def _manage_page(request, initiative, entry, form, photo_form, *, status: int = 
 def manage(request, initiative_id: int):
     """What the public sees of an exemplary initiative: texts, publishing, photos, and a preview."""
     initiative, entry = selectors.initiative_for_publisher(request.user, initiative_id)
-    if entry:
-        initial = {name: getattr(entry, name) for name in services.PUBLIC_TEXTS} | {"publish": entry.is_published}
-    else:
-        initial = _initial_texts(initiative)
+    initial = _entry_initial(entry) if entry else {**_initial_texts(initiative), "version": 0}
     form = ShowcaseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         publish = form.cleaned_data["publish"]
         try:
-            entry = services.showcase_save(initiative=initiative, by=request.user, publish=publish, **form.texts())
+            entry = services.showcase_save(
+                initiative=initiative,
+                by=request.user,
+                publish=publish,
+                expected_version=form.cleaned_data["version"],
+                **form.texts(),
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -240,8 +249,7 @@ def photo_add(request, initiative_id: int):
         else:
             messages.success(request, _("Đã thêm ảnh."))
             return redirect(reverse("showcase:manage", args=[initiative.pk]) + "#photos")
-    initial = {name: getattr(entry, name) for name in services.PUBLIC_TEXTS} | {"publish": entry.is_published}
-    return _manage_page(request, initiative, entry, ShowcaseForm(initial=initial), photo_form, status=400)
+    return _manage_page(request, initiative, entry, ShowcaseForm(initial=_entry_initial(entry)), photo_form, status=400)
 
 
 @login_required
@@ -303,8 +311,15 @@ def moderate(request, pk: int):
     approve = "approve" in request.POST
     form = ModerateForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else request.POST.get("reason", "")[:1000]
+    seen = request.POST.get("seen", "")
     try:
-        item = services.feedback_moderate(feedback=item, by=request.user, approve=approve, reason=reason)
+        item = services.feedback_moderate(
+            feedback=item,
+            by=request.user,
+            approve=approve,
+            reason=reason,
+            expected_status=seen if seen in Feedback.Status.values else None,
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
