@@ -387,7 +387,8 @@ def _scoring_page(request, initiative_id: int, kind: str):
     if assessment is not None and assessment.is_submitted:
         return redirect("assessments:detail", assessment.pk)
     criteria = services.criteria_for(initiative)
-    initial: dict = {"version": assessment.version if assessment else None}
+    # "0" for none yet: two people starting the same team or self assessment, the second save is refused.
+    initial: dict = {"version": assessment.version if assessment else 0}
     members_sent: list[Assessment] = []
     suggested: dict = {}
     if kind == Assessment.Kind.TEAM and rights.member is not None:

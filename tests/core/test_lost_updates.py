@@ -676,6 +676,26 @@ def test_scoring_page(world, accepted, browser):
     assert (saved.comment, saved.scores.get().value) == ("Trên điện thoại", 7)
 
 
+def test_self_assessment_when_both_start_it(world, accepted, browser, admin2):
+    """No self-assessment yet: the unit's officer and the bloc's administrator both open an empty form; the second to
+    save would overwrite the first's scores."""
+    criteria = criteria_for(accepted.initiative)
+    url = reverse("assessments:self", args=[accepted.initiative.pk])
+    officer, admin = browser(world.officer_a), browser(admin2)
+    seen_officer, seen_admin = version_on(text(officer.get(url))), version_on(text(admin.get(url)))
+    assert seen_officer == seen_admin == "0"
+    key = f"score_{criteria[0].pk}"
+    assert (
+        officer.post(url, {key: "8", "comment": "Đơn vị tự chấm", "version": seen_officer, "save": ""}).status_code
+        == 302
+    )
+    response = admin.post(url, {key: "3", "comment": "Khối chấm thay", "version": seen_admin, "save": ""})
+    assert response.status_code == 400
+    assert SCORING_STALE in text(response)
+    saved = Assessment.objects.get(initiative=accepted.initiative, kind=Assessment.Kind.SELF)
+    assert (saved.comment, saved.scores.get().value) == ("Đơn vị tự chấm", 8)
+
+
 def test_result_page(world, accepted, browser, admin2):
     first, second = browser(world.admin), browser(admin2)
     url = reverse("recognition:decide", args=[accepted.initiative.pk])
