@@ -241,15 +241,16 @@ def initiative_create(
     return initiative
 
 
+CHANGED_BY_OTHERS = _(
+    "Mô hình này vừa được người khác sửa hoặc chuyển trạng thái. Nội dung bạn nhập chưa được lưu; "
+    "hãy mở lại mô hình để xem bản mới nhất rồi sửa lại."
+)
+
+
 def _locked(initiative: Initiative, expected_version: int | None = None) -> Initiative:
     fresh = Initiative.objects.select_for_update().select_related("unit", "campaign").get(pk=initiative.pk)
     if expected_version is not None and fresh.version != expected_version:
-        raise ValidationError(
-            _(
-                "Mô hình này vừa được người khác sửa hoặc chuyển trạng thái. Nội dung bạn nhập chưa được lưu; "
-                "hãy mở lại mô hình để xem bản mới nhất rồi sửa lại."
-            )
-        )
+        raise ValidationError(CHANGED_BY_OTHERS)
     return fresh
 
 

@@ -177,7 +177,13 @@ def initiative_create(request):
 
 @login_required
 def initiative_edit(request, pk: int):
-    initiative, _perms = initiative_for_user(request.user, pk, write=True)
+    initiative, perms = initiative_for_user(request.user, pk)
+    if request.method == "POST" and _changed_since_seen(request, initiative) and not perms.can_edit:
+        # Sent, accepted or withdrawn by someone else meanwhile: no longer editable, and the edit not saved.
+        messages.error(request, services.CHANGED_BY_OTHERS)
+        return redirect("initiatives:detail", initiative.pk)
+    if not perms.can_edit:
+        raise PermissionDenied
     initial = {name: getattr(initiative, name) for name in services.CONTENT_FIELDS}
     initial.update(work_fields=list(initiative.fields.all()), version=initiative.version)
     form = InitiativeForm(request.POST or None, campaign=initiative.campaign, initial=initial)
@@ -262,8 +268,21 @@ def _carrying_out(initiative: Initiative, user) -> dict:
     }
 
 
+def _changed_since_seen(request, initiative: Initiative) -> bool:
+    """A change sent from a page showing an earlier version, by someone who takes steps on this initiative: they
+    are told that it changed meanwhile (the step they saw may no longer be offered), rather than refused."""
+    version = request.POST.get("version", "")
+    if not version.isdigit() or int(version) == initiative.version:
+        return False
+    scope = scope_for(request.user)
+    return scope.officer_of(initiative.unit.path) or scope.administers(initiative.unit.path)
+
+
 def _act(request, pk: int, allowed: str, action, success: str):
     initiative, perms = initiative_for_user(request.user, pk)
+    if _changed_since_seen(request, initiative):
+        messages.error(request, services.CHANGED_BY_OTHERS)
+        return redirect("initiatives:detail", initiative.pk)
     if not getattr(perms, allowed):
         raise PermissionDenied
     version = request.POST.get("version", "")
@@ -298,6 +317,9 @@ def initiative_withdraw(request, pk: int):
 @require_POST
 def initiative_return(request, pk: int):
     initiative, perms = initiative_for_user(request.user, pk)
+    if _changed_since_seen(request, initiative):
+        messages.error(request, services.CHANGED_BY_OTHERS)
+        return redirect("initiatives:detail", initiative.pk)
     if not perms.can_review:
         raise PermissionDenied
     form = ReturnForm(request.POST)

@@ -385,6 +385,41 @@ def test_initiative_edit_page(world, browser):
     assert Initiative.objects.get(pk=world.draft_a.pk).title == "Bản của đơn vị"
 
 
+def test_initiative_edit_page_after_the_other_sent_it(world, browser):
+    """The unit's officer edits a draft while another officer of the unit sends it: the edit is not saved, and the
+    page says why instead of a bare refusal."""
+    colleague = get_user_model().objects.create_user(username="officer_a2", password="Mat-khau-dai-123")
+    membership_grant(user=colleague, organization=world.unit_a, role=Membership.Role.OFFICER, by=None)
+    officer = browser(world.officer_a)
+    url = reverse("initiatives:edit", args=[world.draft_a.pk])
+    seen = version_on(text(officer.get(url)))
+    initiative_submit(initiative=world.draft_a, by=colleague)
+    response = officer.post(url, initiative_post(world, seen, title="Sửa sau khi đã gửi"), follow=True)
+    assert response.status_code == 200
+    assert INITIATIVE_STALE in text(response)
+    fresh = Initiative.objects.get(pk=world.draft_a.pk)
+    assert fresh.status == Initiative.Status.SUBMITTED and fresh.title != "Sửa sau khi đã gửi"
+
+
+@pytest.mark.parametrize("step", ["accept", "return"])
+def test_a_status_step_from_a_page_seen_before_another_reviewer_decided(world, browser, admin2, step):
+    """Two reviewers have the same submitted initiative open; the first accepts it. The second's accept or return is
+    not taken, and the page says it changed meanwhile (the buttons it showed are gone)."""
+    initiative = world.submitted_a
+    first, second = browser(world.admin), browser(admin2)
+    detail = reverse("initiatives:detail", args=[initiative.pk])
+    seen = str(initiative.version)
+    version_on(text(second.get(detail)))
+    accept = reverse("initiatives:accept", args=[initiative.pk])
+    assert first.post(accept, {"version": seen}).status_code == 302
+    url = reverse(f"initiatives:{step}", args=[initiative.pk])
+    response = second.post(url, {"version": seen, "comment": "Bổ sung số liệu."}, follow=True)
+    assert response.status_code == 200
+    assert INITIATIVE_STALE in text(response)
+    fresh = Initiative.objects.get(pk=initiative.pk)
+    assert fresh.status == Initiative.Status.ACCEPTED and fresh.return_comment == ""
+
+
 # ---- Campaigns, rubrics, organisations, survey teams -------------------------------------------------------------
 
 
