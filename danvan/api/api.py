@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -50,6 +51,15 @@ def on_domain_error(request, exc: DjangoValidationError):
         detail = " ".join(str(m) for e in errors for m in e.messages)
         return api.create_response(request, {"detail": detail, "field": field}, status=400)
     return api.create_response(request, {"detail": " ".join(exc.messages), "field": None}, status=400)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def on_out_of_range(request, exc):
+    # A number past what the database holds (an id or a page number beyond 64 bits): bad input, not a failure.
+    return api.create_response(
+        request, {"detail": _("Một giá trị trong yêu cầu vượt quá giới hạn cho phép."), "field": None}, status=400
+    )
 
 
 @api.exception_handler(Http404)

@@ -243,7 +243,9 @@ def _clean_scores(criteria: list[Criterion], scores: Mapping[int, ScoreInput]) -
                     % {"c": criterion.name, "max": criterion.max_score}
                 }
             )
-        if value != value.quantize(Decimal("0.5")):
+        # Half points only: twice the value is whole. (Quantizing to Decimal("0.5") keeps one decimal place, so
+        # 7,3 would pass.)
+        if value * 2 != (value * 2).to_integral_value():
             raise ValidationError(
                 {f"score_{criterion.pk}": _("Điểm của tiêu chí “%(c)s” chấm đến 0,5 điểm.") % {"c": criterion.name}}
             )

@@ -1,7 +1,8 @@
 from django.db.models import Prefetch
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.pagination import Pages
 from danvan.api.schemas import ErrorOut, InitiativeDetailOut, InitiativeOut
 from danvan.initiatives.models import Indicator, Initiative
 from danvan.initiatives.selectors import filter_initiatives, initiative_for_user
@@ -39,7 +40,7 @@ def _out(i: Initiative) -> dict:
 
 
 @router.get("", response=list[InitiativeOut], summary="Danh sách mô hình (lọc, tìm không dấu)")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_initiatives(request, filters: Query[InitiativeFilter]):
     qs = (
         filter_initiatives(request.user, **filters.dict())

@@ -1,8 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.pagination import Pages
 from danvan.api.schemas import ErrorOut, IndicatorValueOut, ReportIn, ReportingOut, ReportOut
 from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
@@ -70,7 +71,7 @@ class _Page:
 
 
 @router.get("/reports", response=list[ReportOut], summary="Báo cáo định kỳ của các mô hình")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_reports(request, filters: Query[ReportFilter]):
     qs = ProgressReport.objects.visible_to(request.user)
     if filters.campaign:
@@ -123,7 +124,7 @@ def save_report(request, payload: ReportIn):
 
 
 @router.get("/indicator-values", response=list[IndicatorValueOut], summary="Kết quả chỉ tiêu theo kỳ báo cáo")
-@paginate(PageNumberPagination, page_size=200)
+@paginate(Pages, page_size=200)
 def indicator_values(request, campaign: int | None = None, initiative: int | None = None):
     qs = IndicatorValue.objects.filter(report__in=ProgressReport.objects.visible_to(request.user).sent())
     if campaign:

@@ -9,8 +9,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.pagination import Pages
 from danvan.api.schemas import (
     ErrorOut,
     FeedbackAccepted,
@@ -115,7 +116,7 @@ def _public(e: ShowcaseEntry, request) -> dict:
     auth=None,
     summary="Mô hình tiêu biểu được công khai (không cần đăng nhập)",
 )
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def showcase_list(request, campaign: int | None = None, year: int | None = None, q: str | None = None):
     qs = _entries()
     if campaign:
@@ -207,7 +208,7 @@ def _feedback_out(f: Feedback) -> dict:
 
 
 @router.get("/feedback", response=list[FeedbackOut], summary="Ý kiến người dân cần duyệt hoặc đã duyệt")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def feedback_list(request, status: Feedback.Status | None = None, campaign: int | None = None):
     qs = Feedback.objects.visible_to(request.user).select_related("entry")
     if status:
