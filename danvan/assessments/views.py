@@ -171,7 +171,7 @@ def team_assign(request, pk: int):
     team = team_for_user(request.user, pk)
     if not scope_for(request.user).administers(team.campaign.organization.path):
         raise PermissionDenied
-    ids = [int(x) for x in request.POST.getlist("initiatives") if x.isdigit()]
+    ids = [int(x) for x in request.POST.getlist("initiatives") if x.isdecimal()]
     if not ids:
         messages.error(request, _("Hãy chọn ít nhất một mô hình."))
         return redirect("assessments:team", team.pk)
@@ -214,7 +214,7 @@ def sample(request, campaign_id: int):
     if request.method == "POST" and request.POST.get("action") == "confirm":
         chosen = defaultdict(list)
         for raw in request.POST.getlist("pick"):
-            if raw.isdigit():
+            if raw.isdecimal():
                 team_id = request.POST.get(f"team_{raw}", "")
                 chosen[team_id].append(int(raw))
         by_id = {str(t.pk): t for t in teams}
@@ -295,7 +295,7 @@ def rubric(request, campaign_id: int):
                         campaign=campaign,
                         by=request.user,
                         criteria=inputs,
-                        expected_version=int(version) if version.isdigit() else None,
+                        expected_version=int(version) if version.isdecimal() else None,
                     )
                 except ValidationError as exc:
                     messages.error(request, " ".join(exc.messages))

@@ -81,7 +81,7 @@ def search(qs, q: str):
 
 def _by_id_or_code(qs, value):
     value = str(value).strip()
-    return qs.filter(pk=int(value)) if value.isdigit() else qs.filter(code=value.upper())
+    return qs.filter(pk=int(value)) if value.isdecimal() else qs.filter(code=value.upper())
 
 
 def filter_initiatives(

@@ -272,7 +272,7 @@ def _changed_since_seen(request, initiative: Initiative) -> bool:
     """A change sent from a page showing an earlier version, by someone who takes steps on this initiative: they
     are told that it changed meanwhile (the step they saw may no longer be offered), rather than refused."""
     version = request.POST.get("version", "")
-    if not version.isdigit() or int(version) == initiative.version:
+    if not version.isdecimal() or int(version) == initiative.version:
         return False
     scope = scope_for(request.user)
     return scope.officer_of(initiative.unit.path) or scope.administers(initiative.unit.path)
@@ -287,7 +287,7 @@ def _act(request, pk: int, allowed: str, action, success: str):
         raise PermissionDenied
     version = request.POST.get("version", "")
     try:
-        action(initiative=initiative, by=request.user, expected_version=int(version) if version.isdigit() else None)
+        action(initiative=initiative, by=request.user, expected_version=int(version) if version.isdecimal() else None)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -131,7 +131,7 @@ def report_page(request, initiative_id: int, period_id: int):
 def _is_stale(request, report: ProgressReport | None) -> bool:
     """Whether the POST was made from a page showing another version of the report than the current one."""
     posted = request.POST.get("version", "")
-    return report is not None and posted.isdigit() and int(posted) != report.version
+    return report is not None and posted.isdecimal() and int(posted) != report.version
 
 
 @login_required

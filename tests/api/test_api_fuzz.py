@@ -32,7 +32,7 @@ def _has_huge_int(value) -> bool:
     if isinstance(value, int | float):
         return abs(value) > INT64
     if isinstance(value, str):
-        return value.lstrip("-").isdigit() and abs(int(value)) > INT64
+        return value.lstrip("-").isdecimal() and abs(int(value)) > INT64
     if isinstance(value, dict):
         return any(_has_huge_int(v) for v in value.values())
     if isinstance(value, list | tuple):

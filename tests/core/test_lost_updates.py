@@ -827,3 +827,11 @@ def test_feedback_moderation_api(world, pending, api):
     assert response.status_code == 400
     assert FEEDBACK_STALE in response.json()["detail"]
     assert Feedback.objects.get(pk=pending.pk).status == Feedback.Status.UNIT_APPROVED
+
+
+@pytest.mark.parametrize("version", ["²", "٣", "-1", "abc"])
+def test_a_version_that_is_not_a_plain_number_is_no_failure(world, browser, version):
+    """ "²" passes str.isdigit() yet int() refuses it: a version field is read with isdecimal(), never a 500."""
+    url = reverse("initiatives:accept", args=[world.submitted_a.pk])
+    response = browser(world.admin).post(url, {"version": version})
+    assert response.status_code in (302, 400)
