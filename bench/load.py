@@ -4,10 +4,16 @@ requests over loopback and reports what it measured. Standard library only.
 It reads a JSON spec on stdin and writes a JSON result on stdout:
 
     spec   {"port": 8123, "headers": {...}, "paths": ["/a", "/b"], "warmup_paths": [...], "warmup": 6,
-            "requests": 300, "concurrency": 6, "timeout": 600, "max_seconds": 0, "first": true}
+            "requests": 300, "concurrency": 6, "timeout": 600, "max_seconds": 0, "first": true, "cold": true}
            or, for an import, "import": {"file": "/tmp/x.xlsx", "campaign": 3, "token": "..."} instead of paths
     result {"latencies_ms": [...], "queries": [...], "errors": [{"status": 500, "path": "/a", "detail": "..."}],
-            "wall_s": 12.3, "bytes": 123456, "created_ids": [...], "first_ms": 812.0, "first_queries": 26}
+            "wall_s": 12.3, "bytes": 123456, "created_ids": [...], "first_ms": 812.0, "first_queries": 26,
+            "cold": {"latencies_ms": [...], "queries": [...], "errors": [...], "wall_s": 3.1, "bytes": 123}}
+
+With `cold` (a scenario of several paths), every path but the first (read alone by `first`) is read once, at the
+measured concurrency, before the warm-up: those pages are worked out afresh, as by the first reader after a
+change, and are reported apart under `cold`. The measured phase then reads pages read before, as a single-path
+scenario's does after its first request.
 
 `paths` are taken in turn. With `max_seconds`, no new request is sent once the measured phase has run that
 long (those under way are finished and counted). Each thread keeps its own HTTP/1.1 connection (gunicorn's
@@ -81,7 +87,7 @@ def run_pages(spec: dict) -> dict:
     result: dict = {"latencies_ms": [], "queries": [], "errors": [], "bytes": 0}
     lock = threading.Lock()
 
-    def worker(paths: list[str], counter, total: int, record: bool, deadline: float) -> None:
+    def worker(paths: list[str], counter, total: int, sink: dict | None, deadline: float) -> None:
         client = Client(port, headers, timeout)
         try:
             while True:
@@ -93,32 +99,32 @@ def run_pages(spec: dict) -> dict:
                 try:
                     status, response_headers, body, size, elapsed = client.request("GET", path)
                 except Exception as exc:
-                    if record:
+                    if sink is not None:
                         with lock:
-                            result["errors"].append({"status": None, "path": path, "detail": repr(exc)})
+                            sink["errors"].append({"status": None, "path": path, "detail": repr(exc)})
                     continue
-                if not record:
+                if sink is None:
                     continue
                 with lock:
-                    result["latencies_ms"].append(elapsed * 1000)
-                    result["bytes"] += size
+                    sink["latencies_ms"].append(elapsed * 1000)
+                    sink["bytes"] += size
                     q = queries_of(response_headers)
                     if q is not None:
-                        result["queries"].append(q)
+                        sink["queries"].append(q)
                     if not 200 <= status < 300:
                         detail = body[:300].decode("utf-8", "replace")
                         if 300 <= status < 400:
                             detail = f"redirect to {response_headers.get('Location', '?')}"
-                        result["errors"].append({"status": status, "path": path, "detail": detail})
+                        sink["errors"].append({"status": status, "path": path, "detail": detail})
         finally:
             client.close()
 
-    def phase(paths: list[str], total: int, record: bool, seconds: float = 0) -> float:
+    def phase(paths: list[str], total: int, sink: dict | None, seconds: float = 0) -> float:
         counter = itertools.count()
         started = time.perf_counter()
         deadline = started + seconds if seconds else float("inf")
         threads = [
-            threading.Thread(target=worker, args=(paths, counter, total, record, deadline)) for _ in range(concurrency)
+            threading.Thread(target=worker, args=(paths, counter, total, sink, deadline)) for _ in range(concurrency)
         ]
         for t in threads:
             t.start()
@@ -138,9 +144,14 @@ def run_pages(spec: dict) -> dict:
             result["first_ms"] = None
         finally:
             client.close()
+    rest = list(dict.fromkeys(spec["paths"]))[1 if spec.get("first") else 0 :]
+    if spec.get("cold") and rest:
+        cold: dict = {"latencies_ms": [], "queries": [], "errors": [], "bytes": 0}
+        cold["wall_s"] = phase(rest, len(rest), cold)
+        result["cold"] = cold
     if spec.get("warmup"):
-        phase(spec.get("warmup_paths") or spec["paths"], int(spec["warmup"]), record=False)
-    result["wall_s"] = phase(spec["paths"], int(spec["requests"]), record=True, seconds=spec.get("max_seconds", 0))
+        phase(spec.get("warmup_paths") or spec["paths"], int(spec["warmup"]), None)
+    result["wall_s"] = phase(spec["paths"], int(spec["requests"]), result, seconds=spec.get("max_seconds", 0))
     return result
 
 
