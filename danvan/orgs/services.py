@@ -324,3 +324,27 @@ def membership_revoke(*, membership: Membership, by) -> None:
         changes={"role": membership.role, "user": membership.user.username},
     )
     membership.delete()
+
+
+@transaction.atomic
+def account_unlock(*, username: str, by) -> int:
+    """Lift the sign-in lock of `username` (every address), as an administrator who may see it
+    (`selectors.locked_accounts`). Returns how many addresses were unlocked."""
+    from axes.models import AccessAttempt
+    from axes.utils import reset
+    from django.contrib.auth import get_user_model
+
+    from danvan.orgs.selectors import locked_accounts
+
+    locks = [lock for lock in locked_accounts(by) if lock.username == username]
+    if not locks:
+        message = _("Tài khoản “%(u)s” không bị khóa, hoặc không thuộc phạm vi bạn quản lý.")
+        raise ValidationError(message % {"u": username})
+    target = get_user_model().objects.filter(username=username).first()
+    if target is None:
+        target = AccessAttempt.objects.filter(username=username).first()
+    assert target is not None  # a lock is made of attempts
+    addresses = sorted(lock.address for lock in locks)
+    reset(username=username)
+    audit(actor=by, action="auth.unlock", target=target, changes={"username": username, "addresses": addresses})
+    return len(addresses)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.organization_edit, name="edit"),
     path("<int:pk>/people/", views.person_add, name="person_add"),
     path("<int:pk>/people/<int:membership_pk>/remove/", views.person_remove, name="person_remove"),
+    path("locked/", views.lockouts, name="lockouts"),
+    path("locked/unlock/", views.lockout_unlock, name="lockout_unlock"),
 ]

@@ -1,6 +1,7 @@
 import base64
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,7 @@ from danvan.initiatives.models import Initiative
 from danvan.orgs import services
 from danvan.orgs.forms import ImportForm, OrganizationForm, PersonForm
 from danvan.orgs.models import Membership, Organization
-from danvan.orgs.selectors import organization_for_user
+from danvan.orgs.selectors import locked_accounts, organization_for_user
 from danvan.recognition.selectors import honours_by_year
 
 
@@ -229,3 +230,34 @@ def person_remove(request, pk: int, membership_pk: int):
         _("Đã bỏ vai trò “%(r)s” của “%(u)s”.") % {"r": membership.get_role_display(), "u": membership.user.username},
     )
     return redirect("orgs:detail", org.pk)
+
+
+@login_required
+def lockouts(request):
+    """Accounts locked out of signing in after repeated failures, for their administrators to unlock."""
+    if not scope_for(request.user).is_admin:
+        raise PermissionDenied
+    return render(
+        request,
+        "orgs/lockouts.html",
+        {
+            "locks": locked_accounts(request.user),
+            "limit": settings.AXES_FAILURE_LIMIT,
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+    )
+
+
+@login_required
+@require_POST
+def lockout_unlock(request):
+    if not scope_for(request.user).is_admin:
+        raise PermissionDenied
+    username = request.POST.get("username", "")
+    try:
+        services.account_unlock(username=username, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã mở khóa đăng nhập cho “%(u)s”.") % {"u": username})
+    return redirect("orgs:lockouts")

@@ -107,6 +107,8 @@ PAGES: dict[str, Page | tuple[Page, ...]] = {
     "orgs:edit": P(("unit_a",), get="ok 403 404 404 404 403 login"),
     "orgs:person_add": P(("unit_a",), get=NOT_GET, post="ok 403 404 404 404 403 login"),
     "orgs:person_remove": P(("unit_a", "membership_a"), get=NOT_GET, post="ok 403 404 404 404 403 login"),
+    "orgs:lockouts": P(get=ADMIN_ONLY, post=SAME),
+    "orgs:lockout_unlock": P(get=NOT_GET, post=ADMIN_ONLY),
     # --- campaigns (the bloc's campaign: every persona sees it, survey members through their team)
     "campaigns:list": P(),
     "campaigns:create": P(get=ADMIN_ONLY),
