@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from danvan.api.api import api
 from danvan.core import views as core_views
+from danvan.core.auth_views import PasswordChangeView
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -16,7 +17,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(success_url="/accounts/profile/"),
+        PasswordChangeView.as_view(success_url="/accounts/profile/"),
         name="password_change",
     ),
     path("accounts/profile/", core_views.profile, name="profile"),

@@ -10,11 +10,12 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from danvan.api.services import user_for_token
+from danvan.core.net import client_address
 
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        user = user_for_token(token)
+        user = user_for_token(token, method=request.method, path=request.path, address=client_address(request))
         if user is not None:
             request.user = user
         return user

@@ -1,5 +1,9 @@
-from django.contrib import admin
+from typing import ClassVar
 
+from django.contrib import admin
+from django.db import transaction
+
+from danvan.core.audit import audit, diff, snapshot
 from danvan.core.models import AuditEntry
 
 
@@ -18,3 +22,41 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """An admin whose changes land in the audit log as a service's would. `audit_actions` names the creation (with
+    the values of `audit_fields`), the update (the [old, new] of those that changed) and the deletion."""
+
+    audit_actions: ClassVar[tuple[str, str, str]]
+    audit_fields: ClassVar[list[str]]
+
+    def _audit_state(self, obj, cleaned_data: dict | None = None) -> dict:
+        """`audit_fields` of `obj`; many-to-many ones as sorted names, taken from `cleaned_data` when given, since
+        the admin saves them only after `save_model`."""
+        related = [n for n in self.audit_fields if obj._meta.get_field(n).many_to_many]
+        state = snapshot(obj, [n for n in self.audit_fields if n not in related])
+        for name in related:
+            values = cleaned_data[name] if cleaned_data and name in cleaned_data else getattr(obj, name).all()
+            state[name] = sorted(str(v) for v in values)
+        return state
+
+    def save_model(self, request, obj, form, change):
+        before = self._audit_state(type(obj)._default_manager.get(pk=obj.pk)) if change else {}
+        super().save_model(request, obj, form, change)
+        after = self._audit_state(obj, form.cleaned_data)
+        create, update, _delete = self.audit_actions
+        if not change:
+            audit(actor=request.user, action=create, target=obj, changes=after)
+        elif changes := diff(before, after):
+            audit(actor=request.user, action=update, target=obj, changes=changes)
+
+    def delete_model(self, request, obj):
+        audit(actor=request.user, action=self.audit_actions[2], target=obj, changes=self._audit_state(obj))
+        super().delete_model(request, obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            audit(actor=request.user, action=self.audit_actions[2], target=obj, changes=self._audit_state(obj))
+        super().delete_queryset(request, queryset)

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models.fields.files import FieldFile
@@ -34,12 +35,22 @@ def diff(before: dict, after: dict) -> dict:
     return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
 
 
-def audit(*, actor, action: str, target: models.Model, changes: dict | None = None) -> AuditEntry:
+class Target(NamedTuple):
+    """A target with no row to point at, e.g. the username of a failed sign-in that names no account."""
+
+    type: str
+    id: str
+    repr: str
+
+
+def audit(*, actor, action: str, target: models.Model | Target, changes: dict | None = None) -> AuditEntry:
+    if isinstance(target, models.Model):
+        target = Target(target._meta.label_lower, str(target.pk), str(target))
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
-        target_type=target._meta.label_lower,
-        target_id=str(target.pk),
-        target_repr=str(target)[:255],
+        target_type=target.type,
+        target_id=target.id,
+        target_repr=target.repr[:255],
         changes={k: _plain(v) for k, v in (changes or {}).items()},
     )

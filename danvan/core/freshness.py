@@ -31,9 +31,12 @@ from django.utils import timezone, translation
 
 VERSION_KEY = "danvan:data-version"
 PAGE_SECONDS = 300
-# Tables whose writes change no page: sessions (written by signing in and by every session change) and the
-# sign-in guard's attempts.
-_QUIET = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(?:django_session|axes_)', re.IGNORECASE)
+# Tables whose writes change no page: sessions (written by signing in and by every session change), the sign-in
+# guard's attempts, and the audit log: every sign-in and API call adds an entry, and no kept page (`cached_page`)
+# shows the log, which its own page reads uncached.
+_QUIET = re.compile(
+    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(?:django_session|axes_|core_auditentry\b)', re.IGNORECASE
+)
 _WRITE = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE|TRUNCATE|MERGE|COPY)\b", re.IGNORECASE)
 _CTE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 _WATCHED = "_danvan_data_watched"

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.access import scope_for
-from danvan.core.audit import audit, diff, snapshot
+from danvan.core.audit import Target, audit, diff, snapshot
 from danvan.core.text import clean_text
 from danvan.documents.sheets import SheetRefused, cell_text, read_table
 from danvan.orgs.models import Membership, Organization
@@ -330,7 +330,6 @@ def membership_revoke(*, membership: Membership, by) -> None:
 def account_unlock(*, username: str, by) -> int:
     """Lift the sign-in lock of `username` (every address), as an administrator who may see it
     (`selectors.locked_accounts`). Returns how many addresses were unlocked."""
-    from axes.models import AccessAttempt
     from axes.utils import reset
     from django.contrib.auth import get_user_model
 
@@ -340,10 +339,8 @@ def account_unlock(*, username: str, by) -> int:
     if not locks:
         message = _("Tài khoản “%(u)s” không bị khóa, hoặc không thuộc phạm vi bạn quản lý.")
         raise ValidationError(message % {"u": username})
-    target = get_user_model().objects.filter(username=username).first()
-    if target is None:
-        target = AccessAttempt.objects.filter(username=username).first()
-    assert target is not None  # a lock is made of attempts
+    User = get_user_model()
+    target = User.objects.filter(username=username).first() or Target(User._meta.label_lower, "", username)
     addresses = sorted(lock.address for lock in locks)
     reset(username=username)
     audit(actor=by, action="auth.unlock", target=target, changes={"username": username, "addresses": addresses})

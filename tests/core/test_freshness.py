@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from danvan.core import freshness
+from danvan.core.audit import audit
 from danvan.initiatives.models import Initiative
 
 
@@ -91,6 +92,18 @@ def test_session_writes_change_no_page(world):
     session.save()
     client.get(reverse("initiatives:list"))
     assert freshness.data_version() == before
+
+
+def test_audit_entries_keep_the_kept_pages_a_change_does_not(world, django_assert_num_queries):
+    # Every sign-in and API call writes an audit entry; were they changes, no page would stay kept for long.
+    client = signed_in(world.admin)
+    url = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(url)
+    audit(actor=world.officer_a, action="auth.login", target=world.officer_a)
+    with django_assert_num_queries(0):
+        client.get(url)
+    Initiative.objects.filter(pk=world.submitted_a.pk).update(title="Trợ giúp pháp lý lưu động")
+    assert "Trợ giúp pháp lý lưu động" in client.get(url).content.decode()
 
 
 def test_readers_never_share_a_page(world):

@@ -1,0 +1,48 @@
+"""Signing in and out, failed sign-ins and lock-outs: Django and django-axes take these steps and send signals; the
+receivers here write their audit entries (connected in `CoreConfig.ready`)."""
+
+from django.contrib.auth import get_user_model
+
+from danvan.core.audit import Target, audit
+from danvan.core.net import client_address
+
+
+def _address(request) -> str:
+    return client_address(request) if request is not None else ""
+
+
+def _account(username: str):
+    """The account a sign-in named or, when no account has that username, the username alone."""
+    User = get_user_model()
+    user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first() if username else None
+    return user or Target(User._meta.label_lower, "", username)
+
+
+def logged_in(sender, request, user, **kwargs) -> None:
+    audit(actor=user, action="auth.login", target=user, changes={"address": _address(request)})
+
+
+def logged_out(sender, request, user, **kwargs) -> None:
+    if user is not None:  # signing out of a session that was not signed in
+        audit(actor=user, action="auth.logout", target=user, changes={"address": _address(request)})
+
+
+def login_failed(sender, credentials: dict, request=None, **kwargs) -> None:
+    # Only the username is read from the credentials: the password (masked by Django anyway) is never stored.
+    username = str(credentials.get(get_user_model().USERNAME_FIELD) or "")[:150]
+    audit(
+        actor=None,
+        action="auth.login_failed",
+        target=_account(username),
+        changes={"username": username, "address": _address(request)},
+    )
+
+
+def locked_out(sender, request, username, **kwargs) -> None:
+    username = str(username or "")[:150]
+    audit(
+        actor=None,
+        action="auth.locked_out",
+        target=_account(username),
+        changes={"username": username, "address": _address(request)},
+    )
