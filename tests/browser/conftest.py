@@ -33,3 +33,23 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def sign_in(page, base: str, username: str, password: str) -> None:
+    """Sign in through the login page, and through the second step when it is asked (administrators): the code is
+    the one the person's authenticator app would show for the device the page set up or asks for."""
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    if "/accounts/2fa/" in page.url:
+        from django_otp.oath import totp
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.filter(user__username=username).order_by("-confirmed", "pk").first()
+        assert device is not None, "the second step shows the device it set up"
+        code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+        page.fill("#id_code", f"{code:06d}")
+        page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/")
