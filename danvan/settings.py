@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "danvan.core",
     "danvan.orgs",
     "danvan.campaigns",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "danvan.core.middleware.SecondFactorMiddleware",
 ]
 if DANVAN_BENCH:
     # Outermost, so that the queries of every other middleware (session, user) are counted too.
@@ -230,6 +233,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else Non
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Two-step sign-in (danvan.core.twofactor): the name authenticator apps show beside the account. Required of
+# administrators everywhere but in the demo (`make run`), whose accounts are for trying the product out.
+OTP_TOTP_ISSUER = "Dân vận khéo"
+ADMIN_SECOND_FACTOR = PRODUCTION or not DEMO_MODE
 # Content Security Policy (django-csp): scripts, styles, fonts and images from this site only — no inline script or
 # style, no eval, no other origin; the pages are never framed, and forms post only here.
 CONTENT_SECURITY_POLICY = {

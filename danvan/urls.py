@@ -20,6 +20,7 @@ urlpatterns = [
         PasswordChangeView.as_view(success_url="/accounts/profile/"),
         name="password_change",
     ),
+    path("accounts/2fa/", core_views.second_factor, name="second_factor"),
     path("accounts/profile/", core_views.profile, name="profile"),
     path("accounts/tokens/<int:pk>/revoke/", core_views.token_revoke, name="token_revoke"),
     path("audit/", core_views.audit_log, name="audit"),

@@ -6,9 +6,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.utils import timezone, translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from danvan.campaigns.services import campaign_create, campaign_launch
+from danvan.core import twofactor
 from danvan.core.freshness import forget_pages
 from danvan.initiatives import services as initiatives
 from danvan.orgs.models import Membership, Organization
@@ -36,6 +40,25 @@ def _media(tmp_path, settings):
     # A page kept by an earlier test showed data its rollback undid: none is served again. (Sessions stay: a client
     # signed in by a fixture shared between tests reads its session from the cache in every test alike.)
     forget_pages()
+
+
+@pytest.fixture(autouse=True)
+def _signed_in_means_verified(monkeypatch):
+    """`Client.force_login` stands for a finished sign-in: for a person who must give a second-step code
+    (danvan.core.twofactor), the session is verified with a device of theirs, as the second step leaves it. The
+    second step itself is tested through the real pages (tests/core/test_second_factor.py), never through this."""
+    original = Client._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        user = type(user).objects.get(pk=user.pk)  # its scope is worked out afresh, not kept on the test's object
+        if twofactor.needed(user):
+            device = twofactor.device_of(user) or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", _login)
 
 
 @pytest.fixture

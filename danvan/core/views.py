@@ -1,3 +1,6 @@
+import base64
+
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -5,12 +8,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.api.models import ApiToken
 from danvan.api.services import api_token_create, api_token_revoke
 from danvan.campaigns.models import Campaign
+from danvan.core import twofactor
 from danvan.core.access import scope_for
 from danvan.core.models import AuditEntry
 from danvan.core.text import clean_text
@@ -58,7 +63,14 @@ def profile(request):
             messages.error(request, " ".join(exc.messages))
     tokens = ApiToken.objects.visible_to(request.user)
     memberships = request.user.memberships.select_related("organization")
-    return render(request, "core/profile.html", {"tokens": tokens, "new_token": new_token, "memberships": memberships})
+    context = {
+        "tokens": tokens,
+        "new_token": new_token,
+        "memberships": memberships,
+        "second_factor": twofactor.device_of(request.user),
+        "second_factor_required": twofactor.required_of(request.user),
+    }
+    return render(request, "core/profile.html", context)
 
 
 @login_required
@@ -90,3 +102,46 @@ def bench_bare(request):
     """Benchmark mode only (routed when settings.DANVAN_BENCH): a constant page through the full middleware stack,
     no login, no query: the ceiling of this server and stack that `make bench` compares the pages with."""
     return HttpResponse(BENCH_PAGE)
+
+
+@login_required
+def second_factor(request):
+    """The second step of signing in (a code from an authenticator app), and setting that app up: required of
+    administrators, chosen by others from their profile (`danvan.core.twofactor`)."""
+    device = twofactor.device_of(request.user)
+    setting_up = device is None
+    if not setting_up and twofactor.is_verified(request) and request.method == "GET":
+        return redirect("profile")
+    error = ""
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "off":
+                twofactor.turn_off(request=request, code=request.POST.get("code", ""))
+                messages.success(request, _("Đã tắt xác thực hai bước."))
+                return redirect("profile")
+            if setting_up:
+                twofactor.confirm_device(request=request, code=request.POST.get("code", ""))
+                messages.success(
+                    request, _("Đã bật xác thực hai bước. Từ nay mỗi lần đăng nhập cần thêm mã trong ứng dụng.")
+                )
+            else:
+                twofactor.verify(request=request, code=request.POST.get("code", ""))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            target = request.POST.get("next", "")
+            safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+            return redirect(target if target and safe else "home")
+    context = {
+        "setting_up": setting_up,
+        "required": twofactor.required_of(request.user),
+        "next": request.POST.get("next") or request.GET.get("next", ""),
+        "error": error,
+    }
+    if setting_up:
+        pending = twofactor.pending_device(request.user)
+        secret = base64.b32encode(pending.bin_key).decode()
+        context["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))  # as apps show it
+        context["qr"] = segno.make(pending.config_url, error="m").svg_data_uri(scale=5, border=2)
+    return render(request, "registration/second_factor.html", context, status=200 if not error else 400)

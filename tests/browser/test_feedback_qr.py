@@ -10,6 +10,7 @@ from danvan.initiatives.services import initiative_accept
 from danvan.recognition.services import result_decide
 from danvan.showcase import services
 from danvan.showcase.models import Feedback
+from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,11 +19,7 @@ PASSWORD = "Mat-khau-dai-123"  # the personas' password in tests/conftest.py
 
 
 def log_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, username, PASSWORD)
 
 
 def approve_in_queue(page, base, username, button):

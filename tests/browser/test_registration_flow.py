@@ -5,16 +5,13 @@ import pytest
 from danvan.campaigns.models import Campaign
 from danvan.demo import loader
 from danvan.initiatives.models import Initiative
+from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", loader.DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, username, loader.DEMO_PASSWORD)
 
 
 def test_officer_registers_and_submits_then_admin_returns_with_comment(live_server, browser):

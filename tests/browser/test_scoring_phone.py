@@ -5,6 +5,7 @@ import pytest
 from danvan.assessments.models import Assessment, Assignment
 from danvan.assessments.services import criteria_for, weighted_total
 from danvan.demo import checking, loader
+from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,11 +25,7 @@ def test_khaosat1_scores_an_assigned_initiative_on_a_phone(live_server, browser,
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = phone.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", "khaosat1")
-    page.fill("#id_password", loader.DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, "khaosat1", loader.DEMO_PASSWORD)
     page.click("main a.btn:has-text('Mô hình được giao khảo sát')")
     page.click(f"text={initiative.title}")
     page.wait_for_url(f"**/survey/initiatives/{initiative.pk}/score/")

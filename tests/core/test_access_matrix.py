@@ -95,6 +95,7 @@ PAGES: dict[str, Page | tuple[Page, ...]] = {
     "logout": P(get="405 405 405 405 405 405 405", post=ALL_OK),
     "password_change": P(),
     "profile": P(),
+    "second_factor": P(),
     "token_revoke": P(("token_a",), get=NOT_GET, post="404 ok 404 404 404 404 login"),  # officer A's own token
     "audit": P(get=ADMIN_ONLY),
     "set_language": P(get=ALL_OK),
