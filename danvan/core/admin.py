@@ -1,7 +1,9 @@
 from typing import ClassVar
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.models import AuditEntry
@@ -60,3 +62,45 @@ class AuditedAdmin(admin.ModelAdmin):
         for obj in queryset:
             audit(actor=request.user, action=self.audit_actions[2], target=obj, changes=self._audit_state(obj))
         super().delete_queryset(request, queryset)
+
+
+CHANGED_IN_ADMIN = _(
+    "Bản ghi này vừa được người khác sửa sau khi bạn mở trang. Nội dung bạn nhập chưa được lưu; hãy mở lại để xem "
+    "bản mới nhất rồi sửa lại."
+)
+
+
+class VersionedAdmin(admin.ModelAdmin):
+    """Optimistic locking in the admin, as in the application's own pages: the change form carries the version it
+    showed; saving it after someone else (here or in the application) changed the record is refused with a message,
+    and a save moves the version on. The check locks the row until the admin's transaction ends, so two saves of the
+    same version cannot both pass."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if kwargs.get("fields"):  # the fieldsets name the form's own field too: not one of the model's
+            kwargs["fields"] = [name for name in kwargs["fields"] if name != "seen_version"]
+        base = super().get_form(request, obj, change=change, **kwargs)
+
+        class Form(base):  # type: ignore[valid-type,misc]
+            seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+            def __init__(self, *args, **kw):
+                super().__init__(*args, **kw)
+                if self.instance.pk is not None:
+                    self.fields["seen_version"].initial = self.instance.version
+
+            def clean(self):
+                data = super().clean()
+                if self.instance.pk is not None:
+                    manager = type(self.instance)._default_manager
+                    current = manager.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True)
+                    if data.get("seen_version") != current.first():
+                        raise forms.ValidationError(CHANGED_IN_ADMIN)
+                return data
+
+        return Form
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = form.cleaned_data["seen_version"] + 1
+        super().save_model(request, obj, form, change)

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from danvan.core.admin import VersionedAdmin
 from danvan.initiatives.models import Initiative
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(VersionedAdmin):
     """Read-mostly: status changes go through the workflow's services, never through the admin."""
 
     list_display = ["title", "unit", "campaign", "kind", "status"]

@@ -4,7 +4,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
-from danvan.core.admin import AuditedAdmin
+from danvan.core.admin import AuditedAdmin, VersionedAdmin
 from danvan.core.audit import audit
 from danvan.core.net import client_address
 from danvan.orgs.models import Membership, Organization
@@ -12,7 +12,7 @@ from danvan.orgs.services import ORG_FIELDS
 
 
 @admin.register(Organization)
-class OrganizationAdmin(AuditedAdmin):
+class OrganizationAdmin(VersionedAdmin, AuditedAdmin):
     list_display = ["name", "code", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "code"]
