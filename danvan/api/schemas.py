@@ -271,6 +271,7 @@ class AssessmentOut(Schema):
     total: Decimal | None
     submitted_at: datetime | None
     comment: str
+    version: int  # send it back as AssessmentIn.version: a save over a change made since is refused
     scores: list[ScoreOut]
 
 

@@ -74,6 +74,7 @@ def _assessment(a: Assessment) -> dict:
         "total": a.total,
         "submitted_at": a.submitted_at,
         "comment": a.comment,
+        "version": a.version,
         "scores": [
             {
                 "criterion": s.criterion_id,

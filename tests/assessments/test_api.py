@@ -256,3 +256,18 @@ def test_posting_a_score_above_the_maximum_is_a_400_naming_the_criterion(world, 
     response = api(sc.s3, "/assessments", payload)
     assert response.status_code == 200
     assert (response.json()["status"], response.json()["scores"][0]["name"]) == ("draft", first.name)
+
+
+def test_a_score_saved_from_a_stale_read_is_refused_and_nothing_is_overwritten(world, sc, api):
+    first = criteria_for(sc.b)[0]
+    payload = {"initiative": sc.b.pk, "kind": "member", "version": 0, "scores": {str(first.pk): {"value": "1"}}}
+    saved = api(sc.s3, "/assessments", payload).json()
+    assert saved["version"] >= 1
+    # Two clients read that version; the first saves, the second's save over it is refused.
+    payload = {**payload, "version": saved["version"], "scores": {str(first.pk): {"value": "2"}}}
+    assert api(sc.s3, "/assessments", payload).status_code == 200
+    stale = {**payload, "scores": {str(first.pk): {"value": "3"}}}
+    response = api(sc.s3, "/assessments", stale)
+    assert response.status_code == 400 and response.json()["detail"]
+    assessment = Assessment.objects.get(initiative=sc.b, kind=Assessment.Kind.MEMBER)
+    assert assessment.scores.get(criterion=first).value == 2
