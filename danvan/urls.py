@@ -7,6 +7,8 @@ from danvan.api.api import api
 from danvan.core import views as core_views
 from danvan.core.auth_views import PasswordChangeView
 
+handler500 = "danvan.core.views.server_error"
+
 urlpatterns = [
     path("", core_views.home, name="home"),
     path(

@@ -257,6 +257,9 @@ def _find_or_new(initiative: Initiative, kind: str, by, team: SurveyTeam | None)
     lookup: dict = {"initiative": initiative, "kind": kind}
     if kind == Assessment.Kind.MEMBER:
         lookup["assessor"] = by
+    # The initiative's row first: two first saves at once cannot both find nothing and both insert (the second waits,
+    # then finds the first one's scoring).
+    list(Initiative.objects.select_for_update(of=("self",)).filter(pk=initiative.pk).order_by().values_list("pk"))
     existing = Assessment.objects.select_for_update().filter(**lookup).first()
     if existing is not None:
         return existing, False

@@ -1,15 +1,19 @@
 import base64
+import sys
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from danvan.api.models import ApiToken
@@ -145,3 +149,27 @@ def second_factor(request):
         context["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))  # as apps show it
         context["qr"] = segno.make(pending.config_url, error="m").svg_data_uri(scale=5, border=2)
     return render(request, "registration/second_factor.html", context, status=200 if not error else 400)
+
+
+def server_error(request):
+    """`handler500`: an outage of the database (refused or dropped connections; also a deadlock, which PostgreSQL
+    broke by rolling one transaction back) is a 503 asking to try again in a
+    few seconds — JSON for the API — rather than an error of the application; anything else is Django's 500 page
+    (JSON for the API). Nothing here reads the database."""
+    exc = sys.exc_info()[1]
+    outage = isinstance(exc, (OperationalError, InterfaceError))
+    status = 503 if outage else 500
+    if request.path.startswith("/api/"):
+        detail = (
+            _("Cơ sở dữ liệu đang bận hoặc tạm mất kết nối: chưa thực hiện được, hãy thử lại sau ít giây.")
+            if outage
+            else _("Lỗi hệ thống: thao tác chưa hoàn thành. Hãy thử lại sau ít phút.")
+        )
+        response: HttpResponse = JsonResponse({"detail": detail, "field": None}, status=status)
+    elif outage:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    else:
+        return defaults.server_error(request)
+    if outage:
+        response["Retry-After"] = "10"
+    return response

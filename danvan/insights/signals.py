@@ -27,8 +27,8 @@ def _of_initiatives(pks) -> None:
     by_campaign: dict[int, set[int]] = {}
     for campaign, unit in rows:
         by_campaign.setdefault(campaign, set()).add(unit)
-    for campaign, units in by_campaign.items():
-        tally.refresh(campaign, units)
+    for campaign in sorted(by_campaign):
+        tally.refresh(campaign, by_campaign[campaign])
 
 
 @receiver(pre_save, sender=Initiative)
