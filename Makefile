@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test bench install lint format messages clean-db
+.PHONY: run test bench loadtest install lint format messages clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,18 @@ bench: install
 	       "See bench/README.md."; exit 2;; \
 	esac
 	$(BIN)/python bench/run.py
+
+## The load and fault test: many people of every role, then PostgreSQL restarted mid-run; every acknowledged write
+## looked up afterwards. Needs a PostgreSQL server on loopback in DATABASE_URL (it creates its own databases there)
+## and Redis; results in loadtest/results/. Options: LOADTEST_SECONDS, LOADTEST_PHASES… (loadtest/README.md).
+loadtest: install
+	@case "$$DATABASE_URL" in \
+	  postgres://*|postgresql://*|pgsql://*) ;; \
+	  *) echo "make loadtest needs a PostgreSQL server on loopback, e.g." \
+	       "DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres make loadtest (DATABASE_URL is '$$DATABASE_URL')." \
+	       "See loadtest/README.md."; exit 2;; \
+	esac
+	$(BIN)/python loadtest/run.py
 
 lint:
 	$(BIN)/ruff check --fix .
