@@ -1,8 +1,10 @@
 """Signing in and out, failed sign-ins and lock-outs: Django and django-axes take these steps and send signals; the
 receivers here write their audit entries (connected in `CoreConfig.ready`)."""
 
+from axes.helpers import get_failure_limit
 from django.contrib.auth import get_user_model
 
+from danvan.core import twofactor
 from danvan.core.audit import Target, audit
 from danvan.core.net import client_address
 
@@ -19,6 +21,8 @@ def _account(username: str):
 
 
 def logged_in(sender, request, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        twofactor.remember_need(request.session, user)
     audit(actor=user, action="auth.login", target=user, changes={"address": _address(request)})
 
 
@@ -27,7 +31,18 @@ def logged_out(sender, request, user, **kwargs) -> None:
         audit(actor=user, action="auth.logout", target=user, changes={"address": _address(request)})
 
 
+def _refused_while_locked(request, credentials: dict) -> bool:
+    """The account was locked already before this attempt (django-axes, whose receiver runs first, counted it as
+    one more failure past the limit): the refusal is written once, as `auth.locked_out`, not also as a failure."""
+    failures = getattr(request, "axes_failures_since_start", None)
+    if not getattr(request, "axes_locked_out", False) or failures is None:
+        return False
+    return failures > get_failure_limit(request, credentials)
+
+
 def login_failed(sender, credentials: dict, request=None, **kwargs) -> None:
+    if request is not None and _refused_while_locked(request, credentials):
+        return
     # Only the username is read from the credentials: the password (masked by Django anyway) is never stored.
     username = str(credentials.get(get_user_model().USERNAME_FIELD) or "")[:150]
     audit(

@@ -43,6 +43,11 @@ def is_verified(request) -> bool:
     return bool(request.session.get(DEVICE_ID_SESSION_KEY))
 
 
+def remember_need(session, user) -> None:
+    """Worked out as the person signs in, so that their first page costs no more than the next."""
+    session[NEEDED_SESSION_KEY] = needed(user)
+
+
 def session_needs_code(request) -> bool:
     """A signed-in session that must give a code before anything else (worked out once per session)."""
     session = request.session
@@ -77,7 +82,7 @@ def confirm_device(*, request, code: str) -> TOTPDevice:
     """The person scanned the secret and typed a code from their app: the device is theirs from now on, and this
     session is verified."""
     user = request.user
-    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("pk").first()
+    device = TOTPDevice.objects.select_for_update(no_key=True).filter(user=user, confirmed=False).order_by("pk").first()
     if device is None:
         raise ValidationError({"code": _("Chưa có mã bí mật nào đang chờ xác nhận: hãy tải lại trang.")})
     if not device.verify_token(_clean(code)):
@@ -99,7 +104,9 @@ def verify(*, request, code: str) -> TOTPDevice:
     user = request.user
     code = _clean(code)
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).order_by("pk").first()
+        device = (
+            TOTPDevice.objects.select_for_update(no_key=True).filter(user=user, confirmed=True).order_by("pk").first()
+        )
         if device is None:
             raise ValidationError({"code": _("Tài khoản chưa cài ứng dụng xác thực.")})
         allowed, _details = device.verify_is_allowed()

@@ -63,6 +63,7 @@ def test_a_lockout_is_audited(world, client, settings):
     # Even the right password is refused while locked, and the refusal is recorded too.
     assert sign_in(client, "officer_a", RIGHT).status_code == 429
     assert AuditEntry.objects.filter(action="auth.locked_out").count() == 2
+    assert AuditEntry.objects.filter(action="auth.login_failed").count() == settings.AXES_FAILURE_LIMIT  # not twice
     assert not AuditEntry.objects.filter(action="auth.login").exists()
     assert WRONG not in whole_log() and RIGHT not in whole_log()
 
