@@ -134,7 +134,7 @@ def team_create(*, campaign: Campaign, by, name: str, members, leader, note: str
 def team_update(
     *, team: SurveyTeam, by, name: str, members, leader, note: str = "", expected_version=None
 ) -> SurveyTeam:
-    team = SurveyTeam.objects.select_for_update().select_related("campaign__organization").get(pk=team.pk)
+    team = SurveyTeam.objects.select_for_update(no_key=True).select_related("campaign__organization").get(pk=team.pk)
     _check_admin(team.campaign, by)
     if expected_version is not None and expected_version != team.version:
         raise ValidationError(_("Đoàn này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
@@ -165,7 +165,7 @@ def team_update(
 @transaction.atomic
 def assignments_add(*, team: SurveyTeam, by, initiatives: Iterable[Initiative | int]) -> int:
     """Give the team initiatives to visit. Each must be accepted, of the team's campaign, and not another team's."""
-    team = SurveyTeam.objects.select_for_update().select_related("campaign__organization").get(pk=team.pk)
+    team = SurveyTeam.objects.select_for_update(no_key=True).select_related("campaign__organization").get(pk=team.pk)
     _check_admin(team.campaign, by)
     if team.campaign.status != Campaign.Status.LAUNCHED:
         raise ValidationError(_("Đợt phát động đã kết thúc: không giao thêm được."))
@@ -259,8 +259,13 @@ def _find_or_new(initiative: Initiative, kind: str, by, team: SurveyTeam | None)
         lookup["assessor"] = by
     # The initiative's row first: two first saves at once cannot both find nothing and both insert (the second waits,
     # then finds the first one's scoring).
-    list(Initiative.objects.select_for_update(of=("self",)).filter(pk=initiative.pk).order_by().values_list("pk"))
-    existing = Assessment.objects.select_for_update().filter(**lookup).first()
+    list(
+        Initiative.objects.select_for_update(no_key=True, of=("self",))
+        .filter(pk=initiative.pk)
+        .order_by()
+        .values_list("pk")
+    )
+    existing = Assessment.objects.select_for_update(no_key=True).filter(**lookup).first()
     if existing is not None:
         return existing, False
     return Assessment(initiative=initiative, kind=kind, team=team, assessor=by), True
@@ -351,7 +356,7 @@ def _scores_snapshot(assessment: Assessment) -> dict:
 def assessment_submit(*, assessment: Assessment, by, expected_version: int | None = None, at=None) -> Assessment:
     """Submit a scoring: every criterion scored (and, for a self-assessment, its report attached)."""
     assessment = (
-        Assessment.objects.select_for_update(of=("self",))
+        Assessment.objects.select_for_update(no_key=True, of=("self",))
         .select_related("initiative__campaign", "initiative__unit")
         .get(pk=assessment.pk)
     )
@@ -395,7 +400,7 @@ def assessment_submit(*, assessment: Assessment, by, expected_version: int | Non
 def assessment_reopen(*, assessment: Assessment, by, reason: str) -> Assessment:
     """Reopen a submitted scoring for correction; the audit log keeps the submitted version."""
     assessment = (
-        Assessment.objects.select_for_update(of=("self",))
+        Assessment.objects.select_for_update(no_key=True, of=("self",))
         .select_related("initiative__campaign", "initiative__unit")
         .get(pk=assessment.pk)
     )
@@ -423,7 +428,7 @@ def photo_add(*, assessment: Assessment, by, upload, caption: str = "") -> Asses
     content_type = check_upload(upload, field="photo")
     if not content_type.startswith("image/"):
         raise ValidationError({"photo": _("Chỉ nhận ảnh (JPG, PNG, WEBP).")})
-    assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
+    assessment = Assessment.objects.select_for_update(no_key=True, of=("self",)).get(pk=assessment.pk)
     if assessment.assessor_id != by.pk or assessment.is_submitted:
         raise ValidationError({"photo": _("Chỉ thêm ảnh vào bản chấm của mình khi chưa gửi.")})
     photo = keep_upload(

@@ -152,7 +152,7 @@ def campaign_update(
     **data,
 ) -> Campaign:
     _check_document(data)
-    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    campaign = Campaign.objects.select_for_update(no_key=True).get(pk=campaign.pk)
     if expected_version is not None and expected_version != campaign.version:
         raise ValidationError(_("Đợt phát động này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
     before = snapshot(campaign, CAMPAIGN_FIELDS)
@@ -193,7 +193,7 @@ def campaign_launch(*, campaign: Campaign, by, notify: bool = True, at=None) -> 
     """Launch the campaign and tell every covered unit's officers. Returns how many were told."""
     from danvan.campaigns.selectors import covered_units
 
-    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    campaign = Campaign.objects.select_for_update(no_key=True).get(pk=campaign.pk)
     if campaign.status != Campaign.Status.DRAFT:
         raise ValidationError(_("Đợt này đã được phát động rồi."))
     if not campaign.fields.exists():
@@ -256,7 +256,7 @@ def campaign_remind_unregistered(*, campaign: Campaign, by) -> int:
 @transaction.atomic
 def campaign_close(*, campaign: Campaign, by) -> Campaign:
     """End the campaign: registration stops; its figures stay."""
-    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    campaign = Campaign.objects.select_for_update(no_key=True).get(pk=campaign.pk)
     if campaign.status != Campaign.Status.LAUNCHED:
         raise ValidationError(_("Chỉ kết thúc được đợt đang phát động."))
     campaign.status = Campaign.Status.CLOSED
@@ -412,7 +412,7 @@ def _clean_criteria(criteria: list[CriterionInput]) -> list[CriterionInput]:
 @transaction.atomic
 def rubric_update(*, campaign: Campaign, by, criteria: list[CriterionInput], expected_version=None) -> Rubric:
     """Replace the rubric's criteria. Refused once anyone has scored against it: scores must keep their meaning."""
-    rubric = Rubric.objects.select_for_update().get(pk=rubric_create_default(campaign).pk)
+    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric_create_default(campaign).pk)
     if expected_version is not None and expected_version != rubric.version:
         raise ValidationError(_("Thang điểm vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
     if rubric.criteria.filter(scores__isnull=False).exists():

@@ -93,7 +93,11 @@ class VersionedAdmin(admin.ModelAdmin):
                 data = super().clean()
                 if self.instance.pk is not None:
                     manager = type(self.instance)._default_manager
-                    current = manager.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True)
+                    current = (
+                        manager.select_for_update(no_key=True)
+                        .filter(pk=self.instance.pk)
+                        .values_list("version", flat=True)
+                    )
                     if data.get("seen_version") != current.first():
                         raise forms.ValidationError(CHANGED_IN_ADMIN)
                 return data

@@ -484,7 +484,9 @@ def import_apply(*, batch: ImportBatch, by, at=None, today=None) -> ImportBatch:
     The rows are checked again inside the transaction (the data may have changed since the preview): any
     problem refuses the whole import with ImportNotApplied, naming rows and columns, and nothing is written."""
     with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().select_related("campaign__organization").get(pk=batch.pk)
+        batch = (
+            ImportBatch.objects.select_for_update(no_key=True).select_related("campaign__organization").get(pk=batch.pk)
+        )
         if batch.status == ImportBatch.Status.APPLIED:
             return batch
         if not may_apply(by, batch):

@@ -189,7 +189,7 @@ def check_registration_window(campaign: Campaign, today=None) -> None:
 
 def _check_quota(campaign: Campaign, unit: Organization) -> None:
     # Lock the unit's row so that two simultaneous registrations cannot both pass the count.
-    Organization.objects.select_for_update().filter(pk=unit.pk).first()
+    Organization.objects.select_for_update(no_key=True).filter(pk=unit.pk).first()
     used = Initiative.objects.filter(campaign=campaign, unit=unit).exclude(status=Initiative.Status.WITHDRAWN).count()
     if used >= campaign.quota_max:
         raise ValidationError(
@@ -248,7 +248,7 @@ CHANGED_BY_OTHERS = _(
 
 
 def _locked(initiative: Initiative, expected_version: int | None = None) -> Initiative:
-    fresh = Initiative.objects.select_for_update().select_related("unit", "campaign").get(pk=initiative.pk)
+    fresh = Initiative.objects.select_for_update(no_key=True).select_related("unit", "campaign").get(pk=initiative.pk)
     if expected_version is not None and fresh.version != expected_version:
         raise ValidationError(CHANGED_BY_OTHERS)
     return fresh
@@ -512,7 +512,7 @@ def import_context(campaign: Campaign, unit_ids, *, lock: bool = False) -> Impor
     units' rows are locked as `_check_quota` does, so that a registration made meanwhile cannot pass the quota."""
     units_qs = Organization.objects.filter(pk__in=sorted(set(unit_ids)))
     if lock:
-        units_qs = units_qs.select_for_update()
+        units_qs = units_qs.select_for_update(no_key=True)
     units = {u.pk: u for u in units_qs}
     fields = {f.pk: f for f in Field.objects.filter(campaign=campaign)}
     existing = [
@@ -658,7 +658,7 @@ def initiatives_import(
     their fields, indicators, history events and audit entries), so the number of queries does not grow with
     each row. Returns the initiatives created."""
     with _CyclicGcPaused():
-        campaign = Campaign.objects.select_for_update().select_related("organization").get(pk=campaign.pk)
+        campaign = Campaign.objects.select_for_update(no_key=True).select_related("organization").get(pk=campaign.pk)
         _check_window(campaign, today or _today())
         context = import_context(campaign, [r.unit_id for r in rows], lock=True)
         check = check_import_rows(campaign=campaign, rows=rows, by=by, context=context)

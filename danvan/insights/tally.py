@@ -264,8 +264,10 @@ def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
     _changed()
     with transaction.atomic():
         # One writer of a campaign's counts at a time: two changes under the same parent must not each add
-        # up the siblings as they were before the other.
-        list(Campaign.objects.select_for_update().filter(pk=campaign_id).values_list("pk"))
+        # up the siblings as they were before the other. FOR NO KEY UPDATE, not FOR UPDATE: a transaction that
+        # inserted rows referring to the campaign checks those keys as it commits (Django's foreign keys are
+        # deferred), and must not wait there for a writer that waits for this transaction's own lock.
+        list(Campaign.objects.select_for_update(no_key=True).filter(pk=campaign_id).values_list("pk"))
         paths = Organization.objects.filter(pk__in=unit_ids).values_list("path", flat=True)
         chain = {int(p) for path in paths for p in path.split(".") if p}
         nodes = {row[0]: _node(*row) for row in Organization.objects.filter(pk__in=chain).values_list(*NODE_FIELDS)}

@@ -66,7 +66,7 @@ def _replace_descendants(org: Organization, old_path: str) -> None:
 
 @transaction.atomic
 def organization_update(*, org: Organization, by, expected_version: int | None = None, **changes) -> Organization:
-    org = Organization.objects.select_for_update().get(pk=org.pk)
+    org = Organization.objects.select_for_update(no_key=True).get(pk=org.pk)
     if expected_version is not None and org.version != expected_version:
         raise ValidationError(_("Đơn vị này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại."))
     before = snapshot(org, ORG_FIELDS)

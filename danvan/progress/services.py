@@ -74,7 +74,7 @@ def stale_report_message() -> str:
 
 def _locked(report: ProgressReport, expected_version: int | None = None) -> ProgressReport:
     fresh = (
-        ProgressReport.objects.select_for_update(of=("self",))
+        ProgressReport.objects.select_for_update(no_key=True, of=("self",))
         .select_related("initiative__unit", "initiative__campaign", "period")
         .get(pk=report.pk)
     )
@@ -296,7 +296,9 @@ def inspection_answer(
     """Answer (or correct the answer to) a request; `expected_token` is the `answer_token` the writer saw, and an
     answer given by someone else since then is never overwritten."""
     request = (
-        InspectionRequest.objects.select_for_update(of=("self",)).select_related("inspection__unit").get(pk=request.pk)
+        InspectionRequest.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("inspection__unit")
+        .get(pk=request.pk)
     )
     if not may_answer_inspection(scope_for(by), request.inspection.unit):
         raise ValidationError(_("Chỉ đơn vị được kiểm tra trả lời được yêu cầu này."))

@@ -272,7 +272,9 @@ def _apply(changes: dict[tuple[int, int], dict[int, int]], touched: set[tuple[in
     for c, hashes in sorted(by_campaign.items()):
         for part in _chunks(sorted(hashes)):
             rows += list(
-                ShingleCount.objects.select_for_update().filter(campaign_id=c, hash__in=part).order_by("hash")
+                ShingleCount.objects.select_for_update(no_key=True)
+                .filter(campaign_id=c, hash__in=part)
+                .order_by("hash")
                 if changes
                 else ShingleCount.objects.filter(campaign_id=c, hash__in=part)
             )

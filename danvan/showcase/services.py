@@ -94,10 +94,17 @@ def showcase_save(
     `expected_version` is the entry's version the writer saw (0: no entry yet); a save based on an older one is
     refused, so that one administrator never overwrites another's texts unseen."""
     initiative = (
-        Initiative.objects.select_for_update().select_related("unit", "campaign__organization").get(pk=initiative.pk)
+        Initiative.objects.select_for_update(no_key=True)
+        .select_related("unit", "campaign__organization")
+        .get(pk=initiative.pk)
     )
     _require_publisher(by, initiative)
-    entry = ShowcaseEntry.objects.select_for_update(of=("self",)).filter(initiative=initiative).order_by("pk").first()
+    entry = (
+        ShowcaseEntry.objects.select_for_update(no_key=True, of=("self",))
+        .filter(initiative=initiative)
+        .order_by("pk")
+        .first()
+    )
     if expected_version is not None and (entry.version if entry else 0) != expected_version:
         raise ValidationError(
             _(
@@ -133,7 +140,9 @@ def showcase_save(
 @transaction.atomic
 def showcase_set_published(*, entry: ShowcaseEntry, by, published: bool) -> ShowcaseEntry:
     entry = (
-        ShowcaseEntry.objects.select_for_update().select_related("initiative__campaign__organization").get(pk=entry.pk)
+        ShowcaseEntry.objects.select_for_update(no_key=True)
+        .select_related("initiative__campaign__organization")
+        .get(pk=entry.pk)
     )
     _require_publisher(by, entry.initiative)
     if published and entry.initiative.result != Initiative.Result.EXEMPLARY:
@@ -153,7 +162,9 @@ def showcase_photo_add(*, entry: ShowcaseEntry, by, upload, caption: str = "") -
     if content_type not in PHOTO_TYPES:
         raise ValidationError({"file": _("Ảnh công khai phải là JPG, PNG hoặc WEBP.")})
     entry = (
-        ShowcaseEntry.objects.select_for_update().select_related("initiative__campaign__organization").get(pk=entry.pk)
+        ShowcaseEntry.objects.select_for_update(no_key=True)
+        .select_related("initiative__campaign__organization")
+        .get(pk=entry.pk)
     )
     _require_publisher(by, entry.initiative)
     if has_markup(caption):
@@ -228,7 +239,9 @@ def feedback_submit(
     if errors:
         raise ValidationError(errors)
     key = client_key(address)
-    recent = Feedback.objects.select_for_update().filter(client_key=key, created_at__gte=now - timedelta(hours=1))
+    recent = Feedback.objects.select_for_update(no_key=True).filter(
+        client_key=key, created_at__gte=now - timedelta(hours=1)
+    )
     if len(recent) >= getattr(settings, "DANVAN_FEEDBACK_PER_HOUR", FEEDBACK_PER_HOUR):
         raise ValidationError(
             _("Bạn đã gửi %(n)s ý kiến trong một giờ qua. Xin cảm ơn; hãy gửi tiếp sau ít phút nữa.")
@@ -265,7 +278,7 @@ def feedback_moderate(
     `expected_status` is the status the moderator saw: a decision taken on a state someone else has changed since
     is refused rather than laid over theirs."""
     feedback = (
-        Feedback.objects.select_for_update()
+        Feedback.objects.select_for_update(no_key=True)
         .select_related("entry__initiative__unit", "entry__initiative__campaign__organization")
         .get(pk=feedback.pk)
     )
