@@ -316,6 +316,9 @@ def rubric(request, campaign_id: int):
         {
             "campaign": campaign,
             "rubric": rubric_row,
+            # A refused form keeps the version it was read at: sent again, it is refused again, never saved over
+            # the change it did not see.
+            "version": request.POST.get("version", "") if request.method == "POST" else rubric_row.version,
             "sections": sections,
             "editing": editing,
             "locked": locked,

@@ -40,6 +40,7 @@ class ShortlistForm(forms.Form):
     reason = LongTextField(
         label=_("Lý do đề xuất"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "sl")

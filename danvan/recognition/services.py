@@ -28,13 +28,22 @@ R = Initiative.Result
 
 def _locked_initiative(initiative: Initiative, expected_version: int | None = None) -> Initiative:
     fresh = (
-        Initiative.objects.select_for_update().select_related("unit", "campaign__organization").get(pk=initiative.pk)
+        Initiative.objects.select_for_update(no_key=True)
+        .select_related("unit", "campaign__organization")
+        .get(pk=initiative.pk)
     )
     if expected_version is not None and fresh.version != expected_version:
         raise ValidationError(
             _("Mô hình này vừa được người khác thay đổi. Kết quả chưa được lưu; hãy mở lại để xem bản mới nhất.")
         )
     return fresh
+
+
+def _bump(initiative: Initiative) -> None:
+    """A proposal added or withdrawn is a change a reviewer's open page has not seen: forms read before it (a
+    result, another proposal) carry the version before it and are refused."""
+    initiative.version += 1
+    initiative.save(update_fields=["version", "updated_at"])
 
 
 def _require_reviewer(by, campaign: Campaign) -> None:
@@ -106,10 +115,18 @@ def result_decide(
 
 @transaction.atomic
 def shortlist_add(
-    *, initiative: Initiative, by, round: int, proposed_result: str, reason: str, at=None
+    *,
+    initiative: Initiative,
+    by,
+    round: int,
+    proposed_result: str,
+    reason: str,
+    expected_version: int | None = None,
+    at=None,
 ) -> ShortlistEntry:
-    """Propose an initiative in a round; from round 2 on, only initiatives kept from the round before."""
-    initiative = _locked_initiative(initiative)
+    """Propose an initiative in a round; from round 2 on, only initiatives kept from the round before. With the
+    initiative's version the proposer's page was read at, a proposal another reviewer made since is not replaced."""
+    initiative = _locked_initiative(initiative, expected_version)
     _require_reviewer(by, initiative.campaign)
     proposed_result = _clean_result(proposed_result)
     reason = _clean_reason(reason)
@@ -132,6 +149,7 @@ def shortlist_add(
             "added_at": at or timezone.now(),
         },
     )
+    _bump(initiative)
     audit(
         actor=by,
         action="shortlist.add" if created else "shortlist.update",
@@ -149,6 +167,7 @@ def shortlist_remove(*, entry: ShortlistEntry, by) -> None:
         raise ValidationError(_("Mô hình đã được đưa sang vòng sau; hãy bỏ ở vòng sau trước."))
     round_no = entry.round
     entry.delete()
+    _bump(initiative)
     audit(actor=by, action="shortlist.remove", target=initiative, changes={"round": round_no})
 
 
@@ -157,9 +176,31 @@ def shortlist_decide(*, campaign: Campaign, round: int, by, at=None) -> int:
     """Make a round's proposals the final results, all or none. Returns how many were decided."""
     campaign = Campaign.objects.select_related("organization").get(pk=campaign.pk)
     _require_reviewer(by, campaign)
-    entries = list(ShortlistEntry.objects.filter(campaign=campaign, round=round).select_related("initiative"))
+    entries = list(
+        ShortlistEntry.objects.filter(campaign=campaign, round=round)
+        .select_related("initiative")
+        .order_by("initiative_id")  # the initiatives' rows are locked in one order
+    )
     if not entries:
         raise ValidationError({"round": _("Vòng %(n)s chưa có mô hình nào.") % {"n": round}})
+    # A result decided one by one after the proposal, and different from it, is not overridden unseen.
+    overridden = sorted(
+        e.initiative.title
+        for e in entries
+        if e.initiative.result_decided_at
+        and e.initiative.result_decided_at > e.added_at
+        and (e.initiative.result, e.initiative.result_reason) != (e.proposed_result, e.reason)
+    )
+    if overridden:
+        raise ValidationError(
+            {
+                "round": _(
+                    "Chưa chốt: %(n)s mô hình đã được ghi kết quả riêng sau khi đề xuất vào vòng %(r)s, khác với đề "
+                    "xuất (%(titles)s). Hãy sửa đề xuất cho khớp, hoặc bỏ mô hình khỏi vòng, rồi chốt lại."
+                )
+                % {"n": len(overridden), "r": round, "titles": "; ".join(overridden)}
+            }
+        )
     for e in entries:
         result_decide(initiative=e.initiative, by=by, result=e.proposed_result, reason=e.reason, at=at)
     audit(actor=by, action="shortlist.decide", target=campaign, changes={"round": round, "initiatives": len(entries)})

@@ -86,7 +86,7 @@ def _decide_page(request, initiative: Initiative, can_review: bool, *, result_fo
             }
         )
     if shortlist_form is None:
-        shortlist_form = ShortlistForm(initial={"round": next_round})
+        shortlist_form = ShortlistForm(initial={"round": next_round, "version": initiative.version})
     invalid = result_form.errors or shortlist_form.errors
     return render(
         request,
@@ -150,6 +150,7 @@ def shortlist_add(request, initiative_id: int):
                 round=d["round"],
                 proposed_result=d["proposed_result"],
                 reason=d["reason"],
+                expected_version=d["version"],
             )
         except ValidationError as exc:
             apply_errors(form, exc)

@@ -45,7 +45,8 @@ from danvan.orgs.models import Membership, Organization
 from danvan.orgs.services import membership_grant
 from danvan.progress.models import InspectionRequest, ProgressReport
 from danvan.progress.services import inspection_record, report_save, report_submit
-from danvan.recognition.services import result_decide
+from danvan.recognition.models import ShortlistEntry
+from danvan.recognition.services import result_decide, shortlist_add
 from danvan.showcase import services as showcase
 from danvan.showcase.models import Feedback, ShowcaseEntry
 from tests.conftest import FULL
@@ -484,6 +485,10 @@ def test_rubric_page(world, browser, admin2):
     assert first.post(url, rubric_post(rubric, seen_first, "Tiêu chí của người thứ nhất")).status_code == 302
     response = second.post(url, rubric_post(rubric, seen_second, "Tiêu chí của người thứ hai"), follow=True)
     assert RUBRIC_STALE in text(response)
+    # The refused form keeps the version it was read at: sending it again is refused again.
+    assert version_on(text(response)) == seen_second
+    response = second.post(url, rubric_post(rubric, seen_second, "Tiêu chí của người thứ hai"))
+    assert RUBRIC_STALE in text(response)
     names = set(rubric.criteria.values_list("name", flat=True))
     assert "Tiêu chí của người thứ nhất" in names and "Tiêu chí của người thứ hai" not in names
 
@@ -743,6 +748,43 @@ def test_result_page(world, accepted, browser, admin2):
     assert RESULT_STALE in text(response)
     fresh = Initiative.objects.get(pk=accepted.initiative.pk)
     assert (fresh.result, fresh.result_reason) == (R.EXEMPLARY, "Vượt chỉ tiêu.")
+
+
+def test_shortlist_proposal_from_the_result_page(world, accepted, browser, admin2):
+    first, second = browser(world.admin), browser(admin2)
+    url = reverse("recognition:decide", args=[accepted.initiative.pk])
+    add = reverse("recognition:shortlist_add", args=[accepted.initiative.pk])
+    seen_first = version_on(text(first.get(url)), "sl-version")
+    seen_second = version_on(text(second.get(url)), "sl-version")
+    R = Initiative.Result
+
+    def proposal(result, reason, version) -> dict:
+        return {"sl-round": "1", "sl-proposed_result": result, "sl-reason": reason, "sl-version": version}
+
+    assert first.post(add, proposal(R.EXEMPLARY, "Vượt chỉ tiêu.", seen_first)).status_code == 302
+    response = second.post(add, proposal(R.NOT_ACHIEVED, "Chưa đạt.", seen_second))
+    assert response.status_code == 400
+    assert RESULT_STALE in text(response)
+    entry = ShortlistEntry.objects.get(initiative=accepted.initiative, round=1)
+    assert (entry.proposed_result, entry.reason, entry.added_by) == (R.EXEMPLARY, "Vượt chỉ tiêu.", world.admin)
+    # The result form read before the proposal is refused too: the page it was chosen on did not show it.
+    response = second.post(url, {"result": R.NOT_ACHIEVED, "reason": "Chưa đạt.", "version": seen_second})
+    assert response.status_code == 400 and RESULT_STALE in text(response)
+
+
+def test_a_round_decision_does_not_override_a_result_decided_since_the_proposal(world, accepted, browser, admin2):
+    R = Initiative.Result
+    shortlist_add(initiative=accepted.initiative, by=world.admin, round=1, proposed_result=R.EXEMPLARY, reason="Tốt.")
+    result_decide(initiative=accepted.initiative, by=admin2, result=R.RECOGNISED, reason="Chỉ đạt yêu cầu.")
+    response = browser(world.admin).post(reverse("recognition:round_decide", args=[world.campaign.pk, 1]), follow=True)
+    assert "Chưa chốt: 1 mô hình đã được ghi kết quả riêng" in text(response)
+    fresh = Initiative.objects.get(pk=accepted.initiative.pk)
+    assert (fresh.result, fresh.result_reason) == (R.RECOGNISED, "Chỉ đạt yêu cầu.")
+    # Once the proposal says what was decided, the round is decided.
+    shortlist_add(initiative=fresh, by=admin2, round=1, proposed_result=R.RECOGNISED, reason="Chỉ đạt yêu cầu.")
+    response = browser(world.admin).post(reverse("recognition:round_decide", args=[world.campaign.pk, 1]))
+    assert response.status_code == 302
+    assert Initiative.objects.get(pk=accepted.initiative.pk).result == R.RECOGNISED
 
 
 def test_result_api(world, accepted, api, admin2):
