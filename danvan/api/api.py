@@ -40,7 +40,11 @@ def on_validation_error(request, exc: ValidationError):
     for err in exc.errors:
         loc = [str(p) for p in err.get("loc", []) if p not in ("query", "body", "path")]
         field = ".".join(loc) or None
-        problems.append({"field": field, "detail": _("Giá trị của “%(f)s” không hợp lệ.") % {"f": field}})
+        if err.get("type") == "missing":
+            detail = _("Thiếu “%(f)s”: trường này bắt buộc.") % {"f": field}
+        else:
+            detail = _("Giá trị của “%(f)s” không hợp lệ.") % {"f": field}
+        problems.append({"field": field, "detail": detail})
     first = problems[0] if problems else {"field": None, "detail": _("Dữ liệu không hợp lệ.")}
     return api.create_response(request, {**first, "errors": problems}, status=422)
 

@@ -176,7 +176,7 @@ class ReportIn(Schema):
     reached: str | None = None
     effect: str | None = None
     difficulties: str | None = None
-    version: int | None = None  # ReportOut.version as last read, 0 when there was no report yet
+    version: int  # ReportOut.version as last read, 0 when there was no report yet
     submit: bool = False
 
 
@@ -285,7 +285,8 @@ class AssessmentIn(Schema):
     kind: str
     scores: dict[int, ScoreIn] = {}
     comment: str = ""
-    version: int | None = None
+    # AssessmentOut.version as last read, 0 when there was none yet: a save over a change made since is refused.
+    version: int
     submit: bool = False
 
 
@@ -324,7 +325,7 @@ class ReviewRowOut(Schema):
 class ResultIn(Schema):
     result: str
     reason: str
-    expected_version: int | None = None
+    expected_version: int  # the initiative's version as last read (InitiativeOut.version)
 
 
 class ResultOut(Schema):

@@ -78,18 +78,21 @@ def test_board_is_for_the_bloc_only(rv, api):
 
 def test_result_needs_a_reason_and_the_bloc(rv, api):
     world, star, plain, _entry = rv
-    answer = api(world.admin, f"/initiatives/{plain.pk}/result", {"result": "exemplary", "reason": "  "})
+    url = f"/initiatives/{plain.pk}/result"
+    seen = api(world.admin, f"/initiatives/{plain.pk}").json()["version"]
+    answer = api(world.admin, url, {"result": "exemplary", "reason": "  ", "expected_version": seen})
     assert answer.status_code == 400 and answer.json()["field"] == "reason"
     # An officer of the unit sees the initiative but does not decide it.
     assert (
-        api(world.officer_a, f"/initiatives/{plain.pk}/result", {"result": "exemplary", "reason": "Tốt"}).status_code
-        == 403
+        api(world.officer_a, url, {"result": "exemplary", "reason": "Tốt", "expected_version": seen}).status_code == 403
     )
+    # Nor does a client that does not say which version it decided on.
+    answer = api(world.admin, url, {"result": "exemplary", "reason": "Bổ sung minh chứng tốt."})
+    assert answer.status_code == 422 and answer.json()["field"] == "payload.expected_version"
+    assert "Thiếu" in answer.json()["detail"]
     plain.refresh_from_db()
     assert plain.result == "recognised"
-    ok = api(
-        world.admin, f"/initiatives/{plain.pk}/result", {"result": "exemplary", "reason": "Bổ sung minh chứng tốt."}
-    )
+    ok = api(world.admin, url, {"result": "exemplary", "reason": "Bổ sung minh chứng tốt.", "expected_version": seen})
     assert ok.status_code == 200 and ok.json()["result"] == "exemplary"
 
 

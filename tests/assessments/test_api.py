@@ -213,7 +213,12 @@ def test_a_members_scoring_is_not_shown_to_the_unit_or_the_leaders(world, sc, ap
 
 def test_an_officer_of_another_unit_cannot_post_a_report(world, sc, api):
     before = ProgressReport.objects.count()
-    payload = {"initiative": sc.a.pk, "period": sc.q2.pk, "activities": "Ghi thay đơn vị A."}
+    payload = {
+        "initiative": sc.a.pk,
+        "period": sc.q2.pk,
+        "activities": "Ghi thay đơn vị A.",
+        "version": sc.reports.a_draft.version,
+    }
     response = api(world.officer_b, "/reports", payload)
     assert response.status_code in (403, 404)
     assert "detail" in response.json()
@@ -227,7 +232,12 @@ def test_an_officer_of_another_unit_cannot_post_a_report(world, sc, api):
 
 
 def test_those_who_only_read_an_initiative_cannot_post_its_report(world, sc, api):
-    payload = {"initiative": sc.a.pk, "period": sc.q2.pk, "activities": "Ghi thay đơn vị A."}
+    payload = {
+        "initiative": sc.a.pk,
+        "period": sc.q2.pk,
+        "activities": "Ghi thay đơn vị A.",
+        "version": sc.reports.a_draft.version,
+    }
     for user in (world.leader, world.surveyor):  # the bloc's leader; the survey team visiting it
         assert api(user, f"/initiatives/{sc.a.pk}").status_code == 200
         response = api(user, "/reports", payload)
@@ -238,7 +248,12 @@ def test_those_who_only_read_an_initiative_cannot_post_its_report(world, sc, api
 
 
 def test_posting_a_report_with_a_bad_value_names_the_indicator(world, sc, api):
-    payload = {"initiative": sc.a.pk, "period": sc.q2.pk, "values": {str(sc.a.indicators.get().pk): "nhiều"}}
+    payload = {
+        "initiative": sc.a.pk,
+        "period": sc.q2.pk,
+        "values": {str(sc.a.indicators.get().pk): "nhiều"},
+        "version": sc.reports.a_draft.version,
+    }
     response = api(world.officer_a, "/reports", payload)
     assert response.status_code == 400
     assert "Người được trợ giúp" in response.json()["detail"]
@@ -246,7 +261,12 @@ def test_posting_a_report_with_a_bad_value_names_the_indicator(world, sc, api):
 
 def test_posting_a_score_above_the_maximum_is_a_400_naming_the_criterion(world, sc, api):
     first = criteria_for(sc.b)[0]
-    payload = {"initiative": sc.b.pk, "kind": "member", "scores": {str(first.pk): {"value": str(first.max_score + 1)}}}
+    payload = {
+        "initiative": sc.b.pk,
+        "kind": "member",
+        "scores": {str(first.pk): {"value": str(first.max_score + 1)}},
+        "version": 0,
+    }
     response = api(sc.s3, "/assessments", payload)
     assert response.status_code == 400
     assert first.name in response.json()["detail"]

@@ -55,6 +55,7 @@ from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Membership
 from danvan.orgs.services import membership_grant
 from danvan.progress import services as progress
+from danvan.progress.models import ProgressReport
 from danvan.recognition import services as recognition
 from danvan.recognition.models import Commendation
 from danvan.showcase import services as showcase
@@ -292,7 +293,12 @@ API_MATRIX: dict[str, Call | tuple[Call, ...]] = {
     "POST /reports": C(
         "/reports",
         "200 200 404 403 404 403 401",
-        json={"initiative": "{accepted_a}", "period": "{running}", "activities": "Trực một cửa mỗi sáng thứ Bảy."},
+        json={
+            "initiative": "{accepted_a}",
+            "period": "{running}",
+            "activities": "Trực một cửa mỗi sáng thứ Bảy.",
+            "version": "{report_version}",
+        },
     ),
     "GET /reports/{report_id}": C("/reports/{report_sent}", "200 200 404 200 404 200 401"),
     "GET /indicator-values": C("/indicator-values", API_OK),
@@ -302,15 +308,27 @@ API_MATRIX: dict[str, Call | tuple[Call, ...]] = {
     "GET /assignments": C("/assignments", API_OK),
     "GET /assessments": C("/assessments", API_OK),
     "POST /assessments": (
-        C("/assessments", "403 403 404 200 404 403 401", json={"initiative": "{accepted_a2}", "kind": "member"}),
-        C("/assessments", "200 200 404 403 404 403 401", json={"initiative": "{accepted_a2}", "kind": "self"}),
+        C(
+            "/assessments",
+            "403 403 404 200 404 403 401",
+            json={"initiative": "{accepted_a2}", "kind": "member", "version": 0},
+        ),
+        C(
+            "/assessments",
+            "200 200 404 403 404 403 401",
+            json={"initiative": "{accepted_a2}", "kind": "self", "version": 0},
+        ),
     ),
     "GET /campaigns/{campaign_id}/review": C("/campaigns/{campaign}/review", "200 403 403 403 403 200 401"),
     # Only the bloc's reviewers decide; its readers (the leader) and those who see the initiative get 403.
     "POST /initiatives/{initiative_id}/result": C(
         "/initiatives/{accepted_a}/result",
         "200 403 404 403 404 403 401",
-        json={"result": "exemplary", "reason": "Hiệu quả rõ, người dân đánh giá cao."},
+        json={
+            "result": "exemplary",
+            "reason": "Hiệu quả rõ, người dân đánh giá cao.",
+            "expected_version": "{accepted_a_version}",
+        },
     ),
     "GET /commendations": C("/commendations", API_OK),
     # Only the bloc's reviewers record a decision: others who see the campaign get 403 before any initiative is read.
@@ -588,6 +606,12 @@ def mx(world):
     }
     refs: dict[str, object] = {name: obj.pk for name, obj in objects.items()}
     refs.update(round=1, xlsx="xlsx", csv="csv", table="by_field", dataset="statistics", yesterday=str(today - DAY))
+    # The versions an API client read before saving (0: no report yet).
+    refs["accepted_a_version"] = Initiative.objects.get(pk=accepted_a.pk).version
+    refs["report_version"] = (
+        ProgressReport.objects.filter(initiative=accepted_a, period=running).values_list("version", flat=True).first()
+        or 0
+    )
     return SimpleNamespace(users=users, tokens={name: raw for name, (_t, raw) in tokens.items()}, refs=refs)
 
 
