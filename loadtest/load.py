@@ -119,6 +119,7 @@ class Person:
         self.label = f"{run.spec['tag']}-{index}"
         self.seq = 0
         self.reports = [dict(r, version=None) for r in user.get("reports", [])]
+        self.scorings = [dict(s, version=None) for s in user.get("scores", [])]
 
     # ---- one request, recorded --------------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ class Person:
         u, rng = self.user, self.rng
         if u.get("feedback") and rng.random() < 0.15:
             return self.feedback()
-        writes = [w for w, has in ((self.report, self.reports), (self.score, u.get("scores"))) if has]
+        writes = [w for w, has in ((self.report, self.reports), (self.score, self.scorings)) if has]
         if writes and rng.random() < u.get("write_share", 0.5):
             return rng.choice(writes)()
         if u.get("api_reads") and rng.random() < 0.15:
@@ -227,8 +228,24 @@ class Person:
             report["version"] = None  # read it again before the next save
         self.run.wrote(write)
 
+    def reread(self, target: dict) -> None:
+        """The person's scoring's current version (0: none yet), as the scoring page or an API client reads it before
+        saving. A member's own is told from the other members' by its assessor; there is one team and one self."""
+        cls, _status, data = self.api(
+            "api-read", "GET", f"/api/v1/assessments?initiative={target['initiative']}&kind={target['kind']}"
+        )
+        if cls != "ok" or data is None:
+            return
+        mine = [a for a in data if target["kind"] != "member" or a["assessor"] == self.user["assessor"]]
+        if mine and mine[0]["status"] != "draft":
+            self.scorings.remove(target)  # sent: nothing more to write
+        else:
+            target["version"] = mine[0]["version"] if mine else 0
+
     def score(self) -> None:
-        target = self.rng.choice(self.user["scores"])
+        target = self.rng.choice(self.scorings)
+        if target["version"] is None:
+            return self.reread(target)
         token = self.token()
         # Half points from 0 to each criterion's maximum.
         scores = {c: str(self.rng.randint(0, int(float(m) * 2)) / 2) for c, m in target["criteria"].items()}
@@ -237,12 +254,18 @@ class Person:
             "kind": target["kind"],
             "scores": {c: {"value": v, "note": ""} for c, v in scores.items()},
             "comment": f"Nhận xét của người chấm ({token}).",
+            "version": target["version"],
         }
         t0 = time.time()
         cls, status, data = self.api("score", "POST", "/api/v1/assessments", payload)
         key = f"{target['initiative']}/{target['kind']}/{self.user['username']}"
         write = {"type": "score", "key": key, "token": token, "t0": t0, "t1": time.time(), "scores": scores}
-        write.update(outcome=outcome(cls), status=status, id=(data or {}).get("id"))
+        write.update(base=target["version"], outcome=outcome(cls), status=status)
+        if cls == "ok" and data is not None:
+            write.update(id=data["id"], version=data["version"])
+            target["version"] = data["version"]
+        else:
+            target["version"] = None  # read it again before the next save
         self.run.wrote(write)
 
     def feedback(self) -> None:

@@ -217,6 +217,7 @@ def prepare(phase: str) -> dict:
         token = api_token_create(user=user, name="loadtest", by=user)[1]
         for n, device in enumerate(devices, 1):
             entry = {"name": f"{user.username}/{n}", "username": user.username, "role": role, "cookie": cookie}
+            entry["assessor"] = user.get_full_name() or user.username  # as the API names a scoring's assessor
             users.append({**entry, "token": token, **common, **device})
 
     def criteria(initiative) -> dict[str, str]:
@@ -496,40 +497,44 @@ def holder(text: str, ws: list[dict]) -> dict | None:
     return next((w for w in ws if tokens and w["token"] == tokens[-1]), None)
 
 
-def report_holds_last(ws: list[dict], row) -> bool:
-    """A report holds its highest acknowledged version, with that save's values; or a later save, sent on top of it,
-    whose answer did not arrive."""
+def holds_last(ws: list[dict], version: int | None, text: str, values: dict, field: str) -> bool:
+    """A record (None: not stored) holds its highest acknowledged version, with that save's values (`field` of the
+    write); or a later save, sent on top of it, whose answer did not arrive."""
     acked = [w for w in ws if w["outcome"] == "acknowledged"]
     if not acked:
         return True
     last = max(acked, key=lambda w: w["version"])
-    w = holder(row.activities, ws) if row is not None else None
+    w = holder(text, ws) if version is not None else None
     if w is None:
         return False
     later = w["outcome"] == "uncertain" and w["base"] >= last["version"]
-    right = row.version == last["version"] if w is last else later
-    return right and {str(v.indicator_id): v.value for v in row.values.all()} == decimals(w["values"])
+    right = version == last["version"] if w is last else later
+    return right and values == decimals(w[field])
+
+
+def report_holds_last(ws: list[dict], row) -> bool:
+    if row is None:
+        return holds_last(ws, None, "", {}, "values")
+    values = {str(v.indicator_id): v.value for v in row.values.all()}
+    return holds_last(ws, row.version, row.activities, values, "values")
 
 
 def check_scoring(ws: list[dict], row, initial: int, f: Counter) -> None:
-    """The API gives no version of a scoring, so its saves are unconditional: its version counts them (the first
-    creates it at 1), between the acknowledged ones and those plus the uncertain ones. It holds the scores of a save
-    that no acknowledged save sent after its answer followed."""
+    """Every committed save of a scoring adds one to its version (the first creates it at 1), and a save is sent with
+    the version it read: the saves committed are between the acknowledged ones and those plus the uncertain ones, and
+    the scoring holds its last acknowledged save (or a later one whose answer did not arrive)."""
     acked = [w for w in ws if w["outcome"] == "acknowledged"]
     uncertain = [w for w in ws if w["outcome"] == "uncertain"]
     committed = (row.version if row is not None else 0) - initial
     lost = max(0, len(acked) - committed)
     f["duplicated"] += max(0, committed - len(acked) - len(uncertain))
     f["uncertain_in_db"] += min(max(0, committed - len(acked)), len(uncertain))
-    if acked:
-        w = holder(row.comment, ws) if row is not None else None
-        latest = max(a["t0"] for a in acked)
-        right = (
-            w is not None
-            and (w["outcome"] == "uncertain" or (w["outcome"] == "acknowledged" and w["t1"] >= latest))
-            and {str(s.criterion_id): s.value for s in row.scores.all()} == decimals(w["scores"])
-        )
-        lost = max(lost, 0 if right else 1)
+    if row is None:
+        right = holds_last(ws, None, "", {}, "scores")
+    else:
+        values = {str(s.criterion_id): s.value for s in row.scores.all()}
+        right = holds_last(ws, row.version, row.comment, values, "scores")
+    lost = max(lost, 0 if right else 1)
     f["lost"] += lost
     f["found"] += len(acked) - lost
 

@@ -53,29 +53,34 @@ def test_a_report_holds_its_last_acknowledged_save_or_a_later_uncertain_one():
     assert run.report_holds_last([first, second, later], report_row("LT-p1-0-3", 4, {"1": "5"}))
 
 
-def test_a_scoring_counts_its_saves_in_its_version():
-    def scoring(version, token="LT-p1-0-3"):
+def test_a_scoring_counts_its_saves_in_its_version_and_holds_the_last():
+    def scoring(version, token):
         scores = stored([SimpleNamespace(criterion_id=7, value=Decimal("4.5"))])
         return SimpleNamespace(version=version, comment=f"({token})", scores=scores)
 
     def saves(*outcomes):
+        """Each save sent on top of the one before: the first creates the scoring at version 1."""
         return [
-            {"token": f"LT-p1-0-{n}", "outcome": o, "t0": n, "t1": n + 0.5, "scores": {"7": "4.5"}}
+            {"token": f"LT-p1-0-{n}", "outcome": o, "base": n - 1, "version": n, "scores": {"7": "4.5"}}
             for n, o in enumerate(outcomes, 1)
         ]
 
-    figures = Counter()
-    run.check_scoring(saves("acknowledged", "acknowledged", "acknowledged"), scoring(3), 0, figures)
-    assert (figures["found"], figures["lost"], figures["duplicated"]) == (3, 0, 0)
-    figures = Counter()
-    run.check_scoring(saves("acknowledged", "acknowledged", "acknowledged"), scoring(2), 0, figures)
-    assert (figures["found"], figures["lost"]) == (2, 1)
-    figures = Counter()
-    run.check_scoring(saves("acknowledged", "uncertain", "acknowledged"), scoring(4), 0, figures)
-    assert (figures["found"], figures["uncertain_in_db"], figures["duplicated"]) == (2, 1, 1)
-    figures = Counter()  # holds an acknowledged save that another acknowledged one, sent after it, followed
-    run.check_scoring(saves("acknowledged", "acknowledged", "acknowledged"), scoring(3, "LT-p1-0-1"), 0, figures)
-    assert figures["lost"] == 1
+    def judged(ws, row, initial=0):
+        figures = Counter()
+        run.check_scoring(ws, row, initial, figures)
+        return figures["found"], figures["lost"], figures["uncertain_in_db"], figures["duplicated"]
+
+    three = saves("acknowledged", "acknowledged", "acknowledged")
+    assert judged(three, scoring(3, "LT-p1-0-3")) == (3, 0, 0, 0)
+    assert judged(three, scoring(2, "LT-p1-0-2")) == (2, 1, 0, 0)  # one save is not in the version
+    assert judged(three, scoring(3, "LT-p1-0-1")) == (2, 1, 0, 0)  # holds an older save than the last acknowledged
+    assert judged(three, None) == (0, 3, 0, 0)
+    assert judged(three[1:], scoring(3, "LT-p1-0-3"), initial=1) == (2, 0, 0, 0)  # it existed before the run
+    with_uncertain = saves("acknowledged", "acknowledged", "uncertain")  # its answer was lost, but it was committed
+    assert judged(with_uncertain, scoring(3, "LT-p1-0-3")) == (2, 0, 1, 0)
+    assert judged(with_uncertain, scoring(2, "LT-p1-0-2")) == (2, 0, 0, 0)  # or it was not
+    # One more commit than saves were sent: counted as a duplicate, and the last save no longer holds its version.
+    assert judged(three, scoring(4, "LT-p1-0-3")) == (2, 1, 0, 1)
 
 
 def test_the_outage_and_the_recovery_are_read_from_the_requests():
