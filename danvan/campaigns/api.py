@@ -1,8 +1,10 @@
+from django.core.exceptions import PermissionDenied
 from ninja import Router
 
 from danvan.api.schemas import CampaignOut, CriterionOut, ErrorOut, SummaryCheckingOut
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
+from danvan.core.access import scope_for
 from danvan.insights.summary import campaign_summary
 
 router = Router(tags=["campaigns"])
@@ -20,10 +22,14 @@ def get_campaign(request, campaign_id: int):
 
 
 @router.get(
-    "/{campaign_id}/summary", response={200: SummaryCheckingOut, 404: ErrorOut}, summary="Số liệu tổng hợp của đợt"
+    "/{campaign_id}/summary",
+    response={200: SummaryCheckingOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Số liệu tổng hợp của đợt",
 )
 def summary(request, campaign_id: int):
     campaign, _ = campaign_for_user(request.user, campaign_id)
+    if not scope_for(request.user).reads_statistics:
+        raise PermissionDenied
     return campaign_summary(campaign=campaign, user=request.user)
 
 

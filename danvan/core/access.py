@@ -36,6 +36,12 @@ class Scope:
     def is_surveyor(self) -> bool:
         return bool(self.surveyor_org_ids)
 
+    @property
+    def reads_statistics(self) -> bool:
+        """The dashboard and a campaign's statistics (pages, workbooks, the API's summary): not for a person who is
+        only a survey member, whose part is the initiatives assigned to their team."""
+        return not self.is_surveyor or self.is_admin or self.is_officer or self.is_leader
+
     @staticmethod
     def q_subtree(lookup: str, paths: list[str]) -> Q:
         """Q matching rows whose `lookup` path lies under any of `paths` (nothing when there are none)."""

@@ -12,6 +12,7 @@ from danvan.documents.views import (
     docx_response,
     signed_campaign,
     statistic_tables,
+    statistics_campaign,
     statistics_heading,
     xlsx_response,
 )
@@ -48,14 +49,12 @@ def report_docx(request, campaign_id: int):
 
 @router.get(
     "/campaigns/{campaign_id}/statistics.xlsx",
-    response={404: ErrorOut},
+    response={403: ErrorOut, 404: ErrorOut},
     summary="Các bảng thống kê của đợt (XLSX)",
     openapi_extra=_binary(exports.XLSX_TYPE, "Một trang tính cho mỗi bảng thống kê"),
 )
 def statistics_xlsx(request, campaign_id: int):
-    from danvan.campaigns.selectors import campaign_for_user
-
-    campaign, _can_edit = campaign_for_user(request.user, campaign_id)
+    campaign = statistics_campaign(request.user, campaign_id)
     file = exports.tables_xlsx(statistic_tables(campaign, request.user), heading=statistics_heading(campaign))
     return xlsx_response(file, _filename(f"thong-ke-{campaign.year}", "xlsx"))
 

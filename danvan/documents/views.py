@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from danvan.campaigns.models import Campaign
 from danvan.campaigns.selectors import campaign_for_user
+from danvan.core.access import scope_for
 from danvan.documents import exports
 from danvan.documents.rules import may_report_achievement, may_sign_for
 from danvan.initiatives.forms import InitiativeFilterForm
@@ -99,16 +100,24 @@ def statistics_heading(campaign: Campaign) -> str:
     }
 
 
+def statistics_campaign(user, pk: int) -> Campaign:
+    """A campaign whose statistics the user may read (as on the dashboard; one they cannot see is not found)."""
+    campaign = campaign_for_user(user, pk)[0]
+    if not scope_for(user).reads_statistics:
+        raise PermissionDenied
+    return campaign
+
+
 @login_required
 def statistics_xlsx(request, pk: int):
-    campaign, _can_edit = campaign_for_user(request.user, pk)
+    campaign = statistics_campaign(request.user, pk)
     file = exports.tables_xlsx(statistic_tables(campaign, request.user), heading=statistics_heading(campaign))
     return xlsx_response(file, _filename(f"thong-ke-{campaign.year}", "xlsx"))
 
 
 @login_required
 def statistics_csv(request, pk: int, key: str):
-    campaign, _can_edit = campaign_for_user(request.user, pk)
+    campaign = statistics_campaign(request.user, pk)
     table = next((t for t in statistic_tables(campaign, request.user) if t.key == key), None)
     if table is None:
         raise Http404

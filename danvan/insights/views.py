@@ -93,7 +93,7 @@ def _charts(stats: CampaignStatistics) -> dict:
 def dashboard(request):
     """The statistics of one campaign (the latest by default) as far as the user may see them."""
     scope = scope_for(request.user)
-    if scope.is_surveyor and not (scope.is_admin or scope.is_officer or scope.is_leader):
+    if not scope.reads_statistics:
         raise PermissionDenied
     campaigns = list(_campaigns(request.user).select_related("organization"))
     chosen = request.GET.get("campaign")

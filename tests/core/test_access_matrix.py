@@ -227,10 +227,9 @@ PAGES: dict[str, Page | tuple[Page, ...]] = {
     "documents:reporting_sheet": P(("campaign", "csv")),
     "documents:initiatives_xlsx": P(),
     "documents:initiatives_csv": P(),
-    # NOTE: survey members get the campaign's statistics here (narrowed to what they see), though the dashboard
-    # refuses them; the same holds for the API's summary and statistics workbook.
-    "documents:statistics_xlsx": P(("campaign",)),
-    "documents:statistics_csv": P(("campaign", "table")),
+    # A campaign's statistics, as the dashboard: not for those who are only survey members.
+    "documents:statistics_xlsx": P(("campaign",), get="ok ok ok 403 403 ok login"),
+    "documents:statistics_csv": P(("campaign", "table"), get="ok ok ok 403 403 ok login"),
     "documents:report_docx": P(("campaign",), get="ok 403 403 403 403 ok login"),
     "documents:proposal_docx": P(("campaign",), get="ok 403 403 403 403 ok login"),
     "documents:achievement_docx": P(("accepted_a",), get="ok ok 404 403 404 403 login"),
@@ -280,12 +279,13 @@ class Call:
 C = Call
 API_OK = "200 200 200 200 200 200 401"
 PUBLIC = "200 200 200 200 200 200 200"
+STATISTICS = "200 200 200 403 403 200 401"  # a campaign's statistics, as the dashboard: not for survey members only
 
 API_MATRIX: dict[str, Call | tuple[Call, ...]] = {
     # Statuses, in columns: admin, officer_a, officer_b, survey_1, survey_2, leader, anonymous.
     "GET /campaigns": C("/campaigns", API_OK),
     "GET /campaigns/{campaign_id}": C("/campaigns/{campaign}", API_OK),
-    "GET /campaigns/{campaign_id}/summary": C("/campaigns/{campaign}/summary", API_OK),  # NOTE: see statistics
+    "GET /campaigns/{campaign_id}/summary": C("/campaigns/{campaign}/summary", STATISTICS),
     "GET /campaigns/{campaign_id}/rubric": C("/campaigns/{campaign}/rubric", API_OK),
     "GET /initiatives": C("/initiatives", API_OK),
     "GET /initiatives/{initiative_id}": C("/initiatives/{accepted_a}", "200 200 404 200 404 200 401"),
@@ -368,7 +368,7 @@ API_MATRIX: dict[str, Call | tuple[Call, ...]] = {
         json={"approve": False, "reason": "Trùng với ý kiến đã đăng."},
     ),
     "GET /campaigns/{campaign_id}/report.docx": C("/campaigns/{campaign}/report.docx", "200 403 403 403 403 200 401"),
-    "GET /campaigns/{campaign_id}/statistics.xlsx": C("/campaigns/{campaign}/statistics.xlsx", API_OK),  # NOTE
+    "GET /campaigns/{campaign_id}/statistics.xlsx": C("/campaigns/{campaign}/statistics.xlsx", STATISTICS),
     "GET /initiatives.xlsx": C("/initiatives.xlsx", API_OK),
     "GET /open/statistics": C("/open/statistics", PUBLIC),
     "GET /open/statistics/fields": C("/open/statistics/fields", PUBLIC),
