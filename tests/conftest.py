@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from danvan.campaigns.services import campaign_create, campaign_launch
+from danvan.campaigns.services import campaign_create, campaign_launch, campaign_update
 from danvan.core import twofactor
 from danvan.core.freshness import forget_pages
 from danvan.initiatives import services as initiatives
@@ -26,6 +26,7 @@ FULL = {
     "beneficiaries": "Người dân, doanh nghiệp đến làm thủ tục.",
     "implementers": "Chi bộ chủ trì, Đoàn Thanh niên phối hợp.",
 }
+QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
 
 
 @pytest.fixture(autouse=True)
@@ -133,6 +134,36 @@ def world(db):
         draft_b=draft_b,
         make=initiative,
     )
+
+
+def campaign_periods(world, *spans, names=QUARTERS, **fields):
+    """Sets the campaign's reporting periods, one per span `(starts, ends, due)` in days from today, named in order
+    from `names`; `fields` of the campaign are changed in the same update. Returns the periods, earliest first (each
+    with the campaign as that update left it)."""
+    assert len(spans) <= len(names)
+    today = timezone.localdate()
+    periods = [
+        {
+            "name": name,
+            "starts_on": today + timedelta(days=starts),
+            "ends_on": today + timedelta(days=ends),
+            "due_on": today + timedelta(days=due),
+        }
+        for name, (starts, ends, due) in zip(names, spans, strict=False)
+    ]
+    campaign = campaign_update(campaign=world.campaign, by=world.admin, periods=periods, **fields)
+    return list(campaign.periods.order_by("starts_on"))
+
+
+def accept_with_indicators(world, indicators, **fields):
+    """The cell A1's registration returned by the administrator, given `indicators` (and `fields`) by its officer,
+    sent again and accepted: the accepted initiative."""
+    i = initiatives.initiative_return(initiative=world.submitted_a, by=world.admin, comment="Bổ sung chỉ tiêu.")
+    i = initiatives.initiative_update(
+        initiative=i, by=world.officer_cell, expected_version=None, indicators=indicators, **fields
+    )
+    i = initiatives.initiative_submit(initiative=i, by=world.officer_cell)
+    return initiatives.initiative_accept(initiative=i, by=world.admin)
 
 
 @pytest.fixture

@@ -21,13 +21,13 @@ from danvan.assessments.services import (
     criteria_for,
     team_create,
 )
-from danvan.campaigns.services import campaign_update
 from danvan.demo.checking import pdf
 from danvan.initiatives.services import IndicatorInput, initiative_accept
 from danvan.orgs.models import Membership
 from danvan.orgs.services import membership_grant
 from danvan.progress.models import ProgressReport
 from danvan.progress.services import report_save, report_submit
+from tests.conftest import campaign_periods
 
 DAY = timedelta(days=1)
 
@@ -60,16 +60,7 @@ def sc(world):
     """Quarter I (overdue) and II (running). Three accepted initiatives: the cell A1's, A's (people helped)
     and B's (trees planted). Quarter I reports: A1 and A on time, B late; A's quarter II is a draft.
     Team 1 (leader `surveyor`, member s2) has A1 and A and has scored A1; team 2 (s3) has B. B assessed itself."""
-    today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today - DAY, "due_on": today + 7 * DAY},
-        ],
-    )
-    q1, q2 = world.campaign.periods.order_by("starts_on")
+    q1, q2 = campaign_periods(world, (-90, -31, -20), (-30, -1, 7))
     cell = initiative_accept(initiative=world.submitted_a, by=world.admin)
     a = world.make(
         world.unit_a,

@@ -21,16 +21,11 @@ from danvan.assessments.services import (
 )
 from danvan.campaigns.models import Criterion
 from danvan.campaigns.services import campaign_update, rubric_create_default
-from danvan.initiatives.services import (
-    IndicatorInput,
-    initiative_accept,
-    initiative_return,
-    initiative_submit,
-    initiative_update,
-)
+from danvan.initiatives.services import IndicatorInput, initiative_accept
 from danvan.orgs.models import Membership
 from danvan.orgs.services import membership_grant
 from danvan.progress.services import report_save, report_submit
+from tests.conftest import accept_with_indicators, campaign_periods
 
 DAY = timedelta(days=1)
 CONFLICT = "xung đột lợi ích"
@@ -61,22 +56,8 @@ def sv(world):
     `world.surveyor` with a second survey member of the partner body, assigned that initiative; and a survey
     member of the partner body on no team."""
     today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 30 * DAY, "ends_on": today + 30 * DAY, "due_on": today + 40 * DAY}
-        ],
-    )
-    initiative = initiative_return(initiative=world.submitted_a, by=world.admin, comment="Bổ sung chỉ tiêu.")
-    initiative = initiative_update(
-        initiative=initiative,
-        by=world.officer_cell,
-        expected_version=None,
-        indicators=[IndicatorInput("Lượt người được trợ giúp", "lượt người", 300)],
-    )
-    initiative = initiative_submit(initiative=initiative, by=world.officer_cell)
-    initiative = initiative_accept(initiative=initiative, by=world.admin)
+    (period,) = campaign_periods(world, (-30, 30, 40))
+    initiative = accept_with_indicators(world, [IndicatorInput("Lượt người được trợ giúp", "lượt người", 300)])
     member = surveyor(world, "khaosat2")
     team = team_create(
         campaign=world.campaign, by=world.admin, name=TEAM, members=[world.surveyor, member], leader=world.surveyor
@@ -84,7 +65,7 @@ def sv(world):
     assignments_add(team=team, by=world.admin, initiatives=[initiative])
     return SimpleNamespace(
         today=today,
-        period=world.campaign.periods.get(),
+        period=period,
         initiative=initiative,
         indicator=initiative.indicators.get(),
         team=team,

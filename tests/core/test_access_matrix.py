@@ -45,7 +45,6 @@ from danvan.assessments.services import (
     photo_add,
     team_create,
 )
-from danvan.campaigns.services import campaign_update
 from danvan.core.freshness import forget_pages
 from danvan.demo.checking import pdf, png
 from danvan.documents.import_template import template_csv
@@ -59,6 +58,7 @@ from danvan.progress.models import ProgressReport
 from danvan.recognition import services as recognition
 from danvan.recognition.models import Commendation
 from danvan.showcase import services as showcase
+from tests.conftest import campaign_periods
 
 DAY = timedelta(days=1)
 PERSONAS = ("admin", "officer_a", "officer_b", "survey_1", "survey_2", "leader", "anonymous")
@@ -472,17 +472,10 @@ def mx(world):
     surveyor_2 = User.objects.create_user(username="surveyor_2", password="Mat-khau-dai-123", email="s2@test.vn")
     membership_grant(user=surveyor_2, organization=world.partner, role=Membership.Role.SURVEYOR, by=None)
     today = timezone.localdate()
-    campaign = campaign_update(
-        campaign=world.campaign,
-        by=admin,
-        quota_max=6,
-        launch_document_file=pdf_file("ke-hoach.pdf"),
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today + 30 * DAY, "due_on": today + 40 * DAY},
-        ],
+    past, running = campaign_periods(
+        world, (-90, -31, -20), (-30, 30, 40), quota_max=6, launch_document_file=pdf_file("ke-hoach.pdf")
     )
-    past, running = campaign.periods.order_by("starts_on")
+    campaign = running.campaign  # as the update left it
 
     returned_a = world.make(world.unit_a, officer_a, "Tổ hòa giải Alpha", submit=True)
     returned_a = initiatives.initiative_return(initiative=returned_a, by=admin, comment="Bổ sung chỉ tiêu.")

@@ -20,7 +20,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from danvan.campaigns.services import campaign_update
 from danvan.core import backup
 from danvan.core.backup import MANIFEST, BackupError, backed_up_models, backup_create, backup_restore, columns_of
 from danvan.core.models import AuditEntry
@@ -30,6 +29,7 @@ from danvan.orgs.models import Organization
 from danvan.orgs.services import organization_create
 from danvan.progress.models import Evidence
 from danvan.progress.services import evidence_add, report_save, report_submit
+from tests.conftest import campaign_periods
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,16 +41,13 @@ def site(world):
     """The world with what a year leaves behind, every step through its service: a launching document, an
     attachment, an accepted initiative with indicators, a sent report with values and evidence (a photo, a PDF)."""
     today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
+    first, _second = campaign_periods(
+        world,
+        (-90, -31, -20),
+        (-30, -1, 7),
         launch_document_number="292-KH/ĐUK",
         launch_document_date=today - 20 * DAY,
         launch_document_file=SimpleUploadedFile("ke-hoach-292.pdf", pdf("Ke hoach 292")),
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today - DAY, "due_on": today + 7 * DAY},
-        ],
     )
     attachment_add(
         initiative=world.draft_a,
@@ -69,7 +66,7 @@ def site(world):
     people, rate = measured.indicators.order_by("position")
     report = report_save(
         initiative=measured,
-        period=world.campaign.periods.order_by("starts_on").first(),
+        period=first,
         by=world.officer_a,
         values={people.pk: "30", rate.pk: "92.5"},
         activities="Trợ giúp pháp lý lưu động tại 3 xã.",

@@ -34,16 +34,10 @@ from danvan.api.services import api_token_create
 from danvan.assessments.models import Assessment, SurveyTeam
 from danvan.assessments.services import ScoreInput, assessment_save, assignments_add, criteria_for, team_create
 from danvan.campaigns.models import Campaign, Criterion, Rubric
-from danvan.campaigns.services import campaign_update, rubric_create_default
+from danvan.campaigns.services import rubric_create_default
 from danvan.core import twofactor
 from danvan.initiatives.models import Initiative
-from danvan.initiatives.services import (
-    IndicatorInput,
-    initiative_accept,
-    initiative_return,
-    initiative_submit,
-    initiative_update,
-)
+from danvan.initiatives.services import IndicatorInput, initiative_submit
 from danvan.orgs.models import Membership, Organization
 from danvan.orgs.services import membership_grant
 from danvan.progress.models import InspectionRequest, ProgressReport
@@ -52,7 +46,7 @@ from danvan.recognition.models import ShortlistEntry
 from danvan.recognition.services import result_decide, shortlist_add
 from danvan.showcase import services as showcase
 from danvan.showcase.models import Feedback, ShowcaseEntry
-from tests.conftest import FULL
+from tests.conftest import FULL, accept_with_indicators, campaign_periods
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DAY = timedelta(days=1)
@@ -152,28 +146,13 @@ def api():
 @pytest.fixture
 def accepted(world):
     """A running reporting period, and the cell A1's registration accepted with one indicator."""
-    today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 30 * DAY, "ends_on": today + 30 * DAY, "due_on": today + 40 * DAY}
-        ],
-    )
-    initiative = initiative_return(initiative=world.submitted_a, by=world.admin, comment="Bổ sung chỉ tiêu.")
-    initiative = initiative_update(
-        initiative=initiative,
-        by=world.officer_cell,
-        expected_version=None,
-        indicators=[IndicatorInput(INDICATOR, "lượt người", 300)],
-    )
-    initiative = initiative_submit(initiative=initiative, by=world.officer_cell)
-    initiative = initiative_accept(initiative=initiative, by=world.admin)
+    (period,) = campaign_periods(world, (-30, 30, 40))
+    initiative = accept_with_indicators(world, [IndicatorInput(INDICATOR, "lượt người", 300)])
     return SimpleNamespace(
         initiative=initiative,
         indicator=initiative.indicators.get(),
-        period=world.campaign.periods.get(),
-        url=reverse("progress:report_edit", args=[initiative.pk, world.campaign.periods.get().pk]),
+        period=period,
+        url=reverse("progress:report_edit", args=[initiative.pk, period.pk]),
     )
 
 

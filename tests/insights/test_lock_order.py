@@ -4,20 +4,17 @@ each refreshing the campaign's stored counts (danvan.insights.tally, which locks
 
 import threading
 import time
-from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
-from django.utils import timezone
 
 from danvan.assessments.models import Assessment
 from danvan.assessments.services import ScoreInput, assessment_save
-from danvan.campaigns.services import campaign_update
 from danvan.progress.models import ProgressReport
 from danvan.progress.services import report_save
 from tests.assessments.test_scoring import sc  # noqa: F401 (a fixture)
+from tests.conftest import campaign_periods
 
-DAY = timedelta(days=1)
 TIMEOUT = 20  # seconds
 
 
@@ -37,13 +34,7 @@ def test_a_report_and_a_scoring_of_one_initiative_saved_at_once_both_succeed(wor
     holds the campaign's counts; the scoring locks the initiative and waits for those counts. Then the report
     commits: before, it waited there for the scoring's lock on the initiative, and PostgreSQL broke the cycle by
     refusing the scoring ("deadlock detected", a 503 to the surveyor)."""
-    today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[{"name": "Quý IV", "starts_on": today - 30 * DAY, "ends_on": today + DAY, "due_on": today + 7 * DAY}],
-    )
-    period = world.campaign.periods.get()
+    (period,) = campaign_periods(world, (-30, 1, 7), names=["Quý IV"])
     initiative = sc.a
     reported, release = threading.Event(), threading.Event()
     pid: dict[str, int] = {}

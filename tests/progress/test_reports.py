@@ -24,6 +24,7 @@ from danvan.progress.services import (
     report_submit,
     send_report_reminders,
 )
+from tests.conftest import campaign_periods
 
 DAY = timedelta(days=1)
 
@@ -42,16 +43,7 @@ def rp(world):
     """Three quarters (the first overdue, the second running, the third not started) and two accepted
     initiatives of unit A: one with two indicators, one (of the cell A1) without."""
     today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today - DAY, "due_on": today + 7 * DAY},
-            {"name": "Quý III", "starts_on": today + 10 * DAY, "ends_on": today + 40 * DAY, "due_on": today + 45 * DAY},
-        ],
-    )
-    q1, q2, q3 = world.campaign.periods.order_by("starts_on")
+    q1, q2, q3 = campaign_periods(world, (-90, -31, -20), (-30, -1, 7), (10, 40, 45))
     measured = world.make(
         world.unit_a,
         world.officer_a,

@@ -13,16 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from danvan.assessments.services import assignments_add, team_create
-from danvan.campaigns.services import campaign_update
-from danvan.initiatives.services import (
-    IndicatorInput,
-    initiative_accept,
-    initiative_return,
-    initiative_submit,
-    initiative_update,
-)
+from danvan.initiatives.services import IndicatorInput, initiative_accept
 from danvan.progress import services
 from danvan.progress.models import Evidence, IndicatorValue, Inspection, InspectionRequest, ProgressReport
+from tests.conftest import accept_with_indicators, campaign_periods
 
 DAY = timedelta(days=1)
 INDICATOR = "Lượt người được trợ giúp pháp lý"
@@ -43,24 +37,8 @@ def pv(world):
     """A past quarter (its deadline gone) and a running one, and the cell A1's registration accepted with one
     indicator (returned, given the indicator, sent again, accepted)."""
     today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today + 30 * DAY, "due_on": today + 40 * DAY},
-        ],
-    )
-    past, running = world.campaign.periods.order_by("starts_on")
-    initiative = initiative_return(initiative=world.submitted_a, by=world.admin, comment="Bổ sung chỉ tiêu.")
-    initiative = initiative_update(
-        initiative=initiative,
-        by=world.officer_cell,
-        expected_version=None,
-        indicators=[IndicatorInput(INDICATOR, "lượt người", 300)],
-    )
-    initiative = initiative_submit(initiative=initiative, by=world.officer_cell)
-    initiative = initiative_accept(initiative=initiative, by=world.admin)
+    past, running = campaign_periods(world, (-90, -31, -20), (-30, 30, 40))
+    initiative = accept_with_indicators(world, [IndicatorInput(INDICATOR, "lượt người", 300)])
     indicator = initiative.indicators.get()
     return SimpleNamespace(
         today=today,

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from danvan.assessments.services import assignments_add, team_create
-from danvan.campaigns.services import campaign_close, campaign_update
+from danvan.campaigns.services import campaign_close
 from danvan.core.text import fold
 from danvan.demo.checking import png
 from danvan.initiatives.models import Initiative
@@ -44,7 +44,7 @@ from danvan.progress.services import evidence_add, report_save, report_submit
 from danvan.recognition.flags import NEAR_DUPLICATE, comparison_pool, quality_flags
 from danvan.recognition.models import Commendation, CommendationEntry, Replication
 from danvan.recognition.services import initiative_replicate, shortlist_add
-from tests.conftest import FULL
+from tests.conftest import FULL, campaign_periods
 from tests.recognition.test_services import (
     R,
     accepted,
@@ -258,16 +258,7 @@ def test_a_unit_officer_sees_only_their_own_units_rows(rv, bd):
 def periods(rv):
     """Two quarters past their deadline and a third under way."""
     today = timezone.localdate()
-    campaign_update(
-        campaign=rv.campaign,
-        by=rv.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today - 5 * DAY, "due_on": today - 2 * DAY},
-            {"name": "Quý III", "starts_on": today - 4 * DAY, "ends_on": today + 40 * DAY, "due_on": today + 45 * DAY},
-        ],
-    )
-    q1, q2, q3 = rv.campaign.periods.order_by("starts_on")
+    q1, q2, q3 = campaign_periods(rv, (-90, -31, -20), (-30, -5, -2), (-4, 40, 45))
     return SimpleNamespace(q1=q1, q2=q2, q3=q3, due=[p for p in (q1, q2, q3) if p.due_on < today])
 
 

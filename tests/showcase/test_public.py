@@ -6,7 +6,6 @@ e-mail addresses, unpublished entries) ever reaches these pages."""
 import re
 import time
 import xml.etree.ElementTree as ET
-from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -20,23 +19,16 @@ from django.utils import timezone
 from danvan.assessments.models import Assessment
 from danvan.assessments.services import ScoreInput, assessment_save, assessment_submit, assignments_add, team_create
 from danvan.assessments.services import criteria_for as rubric_of
-from danvan.campaigns.services import campaign_update
 from danvan.demo.checking import png
 from danvan.initiatives.models import Initiative
-from danvan.initiatives.services import (
-    IndicatorInput,
-    initiative_accept,
-    initiative_return,
-    initiative_submit,
-    initiative_update,
-)
+from danvan.initiatives.services import IndicatorInput, initiative_accept, initiative_submit
 from danvan.progress.services import report_save, report_submit
 from danvan.recognition.services import EntryInput, commendation_create, initiative_replicate, result_decide
 from danvan.showcase import services
 from danvan.showcase.forms import form_token
 from danvan.showcase.models import Feedback, ShowcaseEntry
+from tests.conftest import accept_with_indicators, campaign_periods
 
-DAY = timedelta(days=1)
 HEADLINE = "Trợ giúp pháp lý miễn phí cho người nghèo"
 REPORT_TEXT = "Nội dung báo cáo nội bộ: tư vấn tại bộ phận một cửa"
 ASSESSMENT_COMMENT = "Nhận xét nội bộ của đoàn khảo sát"
@@ -84,27 +76,15 @@ def pub(world):
     with a photo; its feedback: one published, one pending, one rejected. Plus B's exemplary initiative, saved but
     not published."""
     today = timezone.localdate()
-    campaign_update(
-        campaign=world.campaign,
-        by=world.admin,
-        periods=[
-            {"name": "Quý I", "starts_on": today - 90 * DAY, "ends_on": today - 31 * DAY, "due_on": today - 20 * DAY},
-            {"name": "Quý II", "starts_on": today - 30 * DAY, "ends_on": today + 30 * DAY, "due_on": today + 40 * DAY},
-        ],
-    )
-    past, running = world.campaign.periods.order_by("starts_on")
-    i = initiative_return(initiative=world.submitted_a, by=world.admin, comment="Bổ sung chỉ tiêu.")
-    i = initiative_update(
-        initiative=i,
-        by=world.officer_cell,
-        expected_version=None,
-        situation=f"Người nghèo thiếu hiểu biết pháp luật. Liên hệ {PRIVATE_MAIL}.",
-        indicators=[
+    past, running = campaign_periods(world, (-90, -31, -20), (-30, 30, 40))
+    i = accept_with_indicators(
+        world,
+        [
             IndicatorInput("Lượt người được trợ giúp pháp lý", "lượt người", 300),
             IndicatorInput("Tỷ lệ người được hỏi hài lòng", "%", 90),
         ],
+        situation=f"Người nghèo thiếu hiểu biết pháp luật. Liên hệ {PRIVATE_MAIL}.",
     )
-    i = initiative_accept(initiative=initiative_submit(initiative=i, by=world.officer_cell), by=world.admin)
     count, rate = i.indicators.order_by("position", "id")
     for period, values in ((past, ("120", "80")), (running, ("91", "95"))):
         report = report_save(
