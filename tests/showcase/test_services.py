@@ -1,12 +1,15 @@
 """The public showcase: the bloc publishes exemplary initiatives in words of its own; citizens rate them and
 comment, within limits that keep floods and markup out; the unit, then the bloc, decide what is shown."""
 
+import threading
+import time
 from datetime import timedelta
 from statistics import fmean
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import timezone
 
 from danvan.core.models import AuditEntry
@@ -360,3 +363,43 @@ def test_behind_a_trusted_proxy_each_citizen_has_their_own_budget(settings, rf):
     assert client_address(spoofed) == client_address(a)
     settings.DANVAN_TRUSTED_PROXIES = 0
     assert client_address(a) == client_address(b) == "10.0.0.2"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="opinions sent at once need a database that runs them side by side"
+)
+@pytest.mark.django_db(transaction=True)
+def test_opinions_sent_at_once_by_one_sender_stay_within_the_limit(world, monkeypatch):
+    """Several opinions from one address arrive together, each counting the sender's opinions of the last hour before
+    writing its own: however they interleave, no more than the limit are kept, and the others are refused."""
+    rv = with_room(world)
+    entry = publish(rv, exemplary(rv, rv.cell_a, rv.officer_cell, "Trợ giúp pháp lý lưu động"))
+    sent = FEEDBACK_PER_HOUR + 3
+    start = threading.Barrier(sent, timeout=20)
+    create = Feedback.objects.create
+
+    def slow_create(**fields):
+        time.sleep(0.2)  # counted already, not written yet: the moment the others count too
+        return create(**fields)
+
+    monkeypatch.setattr(Feedback.objects, "create", slow_create)
+    outcomes: list[str] = []
+
+    def send(n: int) -> None:
+        try:
+            start.wait()
+            opinion(entry, comment=f"Ý kiến gửi cùng lúc, số {n}.", address="203.0.113.9")
+            outcomes.append("kept")
+        except ValidationError as exc:
+            outcomes.append(" ".join(exc.messages))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(sent)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcomes.count("kept") == FEEDBACK_PER_HOUR
+    assert all("trong một giờ qua" in o for o in outcomes if o != "kept")
+    assert Feedback.objects.count() == FEEDBACK_PER_HOUR
