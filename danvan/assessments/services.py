@@ -17,6 +17,7 @@ from danvan.campaigns.services import rubric_create_default
 from danvan.core.access import scope_for
 from danvan.core.audit import audit
 from danvan.core.files import check_upload, keep_upload
+from danvan.core.freshness import concerns
 from danvan.core.text import clean_text
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Membership
@@ -162,6 +163,7 @@ def team_update(
     return team
 
 
+@concerns("initiatives")
 @transaction.atomic
 def assignments_add(*, team: SurveyTeam, by, initiatives: Iterable[Initiative | int]) -> int:
     """Give the team initiatives to visit. Each must be accepted, of the team's campaign, and not another team's."""
@@ -192,6 +194,7 @@ def assignments_add(*, team: SurveyTeam, by, initiatives: Iterable[Initiative | 
     return added
 
 
+@concerns("assignment")
 @transaction.atomic
 def assignment_remove(*, assignment: Assignment, by) -> None:
     team = assignment.team
@@ -295,6 +298,7 @@ def _check_rights(initiative: Initiative, by, kind: str) -> SurveyTeam | None:
     return None
 
 
+@concerns("initiative")
 @transaction.atomic
 def assessment_save(
     *,
@@ -352,6 +356,7 @@ def _scores_snapshot(assessment: Assessment) -> dict:
     }
 
 
+@concerns("assessment")
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, by, expected_version: int | None = None, at=None) -> Assessment:
     """Submit a scoring: every criterion scored (and, for a self-assessment, its report attached)."""
@@ -396,6 +401,7 @@ def assessment_submit(*, assessment: Assessment, by, expected_version: int | Non
     return assessment
 
 
+@concerns("assessment")
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, by, reason: str) -> Assessment:
     """Reopen a submitted scoring for correction; the audit log keeps the submitted version."""
@@ -423,6 +429,7 @@ def assessment_reopen(*, assessment: Assessment, by, reason: str) -> Assessment:
     return assessment
 
 
+@concerns("assessment")
 @transaction.atomic
 def photo_add(*, assessment: Assessment, by, upload, caption: str = "") -> AssessmentPhoto:
     content_type = check_upload(upload, field="photo")

@@ -13,6 +13,7 @@ from danvan.campaigns.models import Campaign, Field
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.files import check_upload, discard, keep_upload
+from danvan.core.freshness import concerns
 from danvan.core.models import AuditEntry
 from danvan.core.text import clean_text, fold, model_label
 from danvan.initiatives.models import Attachment, Indicator, Initiative, InitiativeEvent
@@ -207,6 +208,7 @@ def _in_campaign(campaign: Campaign, unit: Organization) -> bool:
     )
 
 
+@concerns()
 @transaction.atomic
 def initiative_create(
     *,
@@ -254,6 +256,7 @@ def _locked(initiative: Initiative, expected_version: int | None = None) -> Init
     return fresh
 
 
+@concerns("initiative")
 @transaction.atomic
 def initiative_update(
     *,
@@ -319,6 +322,7 @@ def _transition(initiative: Initiative, to: str, by, action: str, comment: str =
     return initiative
 
 
+@concerns("initiative")
 @transaction.atomic
 def initiative_submit(
     *, initiative: Initiative, by, expected_version: int | None = None, today=None, at=None
@@ -346,6 +350,7 @@ def initiative_submit(
     return _transition(initiative, Initiative.Status.SUBMITTED, by, InitiativeEvent.Action.SUBMITTED, at=at)
 
 
+@concerns("initiative")
 @transaction.atomic
 def initiative_accept(
     *, initiative: Initiative, by, comment: str = "", expected_version: int | None = None, at=None
@@ -364,6 +369,7 @@ def initiative_accept(
     )
 
 
+@concerns("initiative")
 @transaction.atomic
 def initiative_return(
     *, initiative: Initiative, by, comment: str, expected_version: int | None = None, at=None
@@ -381,6 +387,7 @@ def initiative_return(
     return _transition(initiative, Initiative.Status.RETURNED, by, InitiativeEvent.Action.RETURNED, comment, at=at)
 
 
+@concerns("initiative")
 @transaction.atomic
 def initiative_withdraw(*, initiative: Initiative, by, expected_version: int | None = None) -> Initiative:
     initiative = _locked(initiative, expected_version)
@@ -392,6 +399,7 @@ def initiative_withdraw(*, initiative: Initiative, by, expected_version: int | N
 COPIED_ON_CARRY_OVER = ("title", "kind", "area", *LONG_FIELDS)
 
 
+@concerns("source")
 @transaction.atomic
 def initiative_carry_over(*, source: Initiative, campaign: Campaign, by, today=None) -> Initiative:
     """Continue last year's initiative in a new campaign: a new draft with the same content, linked back."""
@@ -424,6 +432,7 @@ def initiative_carry_over(*, source: Initiative, campaign: Campaign, by, today=N
     return initiative
 
 
+@concerns("initiative")
 @transaction.atomic
 def attachment_add(*, initiative: Initiative, by, upload, caption: str = "") -> Attachment:
     content_type = check_upload(upload)
@@ -442,6 +451,7 @@ def attachment_add(*, initiative: Initiative, by, upload, caption: str = "") -> 
     return attachment
 
 
+@concerns("attachment")
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, by) -> None:
     initiative = _locked(attachment.initiative)

@@ -15,7 +15,7 @@ from danvan.campaigns.selectors import campaign_for_user
 from danvan.core.access import scope_for
 from danvan.core.files import file_response
 from danvan.core.forms import apply_errors, error_text
-from danvan.core.freshness import cached_page
+from danvan.core.freshness import cached_page, initiative_versions
 from danvan.core.htmx import render_page
 from danvan.documents.rules import may_report_achievement
 from danvan.initiatives import services
@@ -198,7 +198,7 @@ def initiative_edit(request, pk: int):
     return _form_page(request, form, formset, campaign=initiative.campaign, initiative=initiative)
 
 
-@cached_page
+@cached_page(versions=lambda request, pk: initiative_versions(pk))
 def initiative_detail(request, pk: int):
     initiative, perms = initiative_for_user(request.user, pk)
     indicators = initiative.indicators.all()

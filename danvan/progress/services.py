@@ -15,6 +15,7 @@ from danvan.campaigns.models import Campaign, ReportingPeriod
 from danvan.core.access import scope_for
 from danvan.core.audit import audit, diff, snapshot
 from danvan.core.files import check_upload, discard, keep_upload
+from danvan.core.freshness import concerns
 from danvan.core.text import clean_text, model_label, parse_number
 from danvan.initiatives.models import Initiative
 from danvan.orgs.models import Organization
@@ -95,6 +96,7 @@ def _check_period(initiative: Initiative, period: ReportingPeriod, today) -> Non
         )
 
 
+@concerns("initiative")
 @transaction.atomic
 def report_save(
     *,
@@ -153,6 +155,7 @@ def report_save(
     return report
 
 
+@concerns("report")
 @transaction.atomic
 def report_submit(*, report: ProgressReport, by, expected_version: int | None = None, at=None) -> ProgressReport:
     """Send the report to the bloc. It must say what was done and give every indicator's actual."""
@@ -196,17 +199,20 @@ def _review(report: ProgressReport, by, to: str, comment: str, expected_version,
     return report
 
 
+@concerns("report")
 @transaction.atomic
 def report_accept(*, report: ProgressReport, by, comment: str = "", expected_version=None, at=None) -> ProgressReport:
     return _review(report, by, ProgressReport.Status.ACCEPTED, comment, expected_version, at)
 
 
+@concerns("report")
 @transaction.atomic
 def report_return(*, report: ProgressReport, by, comment: str, expected_version=None, at=None) -> ProgressReport:
     """Ask the unit for more: the report becomes editable again; its first sending still counts for timeliness."""
     return _review(report, by, ProgressReport.Status.RETURNED, comment, expected_version, at)
 
 
+@concerns("report")
 @transaction.atomic
 def evidence_add(*, report: ProgressReport, by, upload, caption: str = "") -> Evidence:
     content_type = check_upload(upload)
@@ -229,6 +235,7 @@ def evidence_add(*, report: ProgressReport, by, upload, caption: str = "") -> Ev
     return evidence
 
 
+@concerns("evidence")
 @transaction.atomic
 def evidence_remove(*, evidence: Evidence, by) -> None:
     report = _locked(evidence.report)

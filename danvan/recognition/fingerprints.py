@@ -45,6 +45,7 @@ from django.db.models import Count
 
 from danvan.campaigns.models import Campaign
 from danvan.core.bulk import in_processes, insert_rows, run_in_parallel, secondary, share_out
+from danvan.core.freshness import concerning
 from danvan.core.text import fold
 from danvan.initiatives.models import Initiative
 from danvan.recognition.flags import _COMMON, _WORD, NEAR_DUPLICATE, _families, _shingles
@@ -203,7 +204,7 @@ def refresh(initiative_ids: Iterable[int], *, gone: bool = False) -> None:
     ids = sorted(set(initiative_ids))
     if not ids:
         return
-    with transaction.atomic():
+    with transaction.atomic(), concerning(*ids):
         current = (
             {}
             if gone
@@ -346,7 +347,8 @@ def store_results(initiative_ids: Iterable[int]) -> None:
             if want != (other, sim):
                 changed.append(TextFingerprint(initiative_id=pk, duplicate_of_id=want[0], similarity=want[1]))
         if changed:
-            TextFingerprint.objects.bulk_update(changed, ["duplicate_of", "similarity"], batch_size=_CHUNK)
+            with concerning(*(f.initiative_id for f in changed)):
+                TextFingerprint.objects.bulk_update(changed, ["duplicate_of", "similarity"], batch_size=_CHUNK)
 
 
 def rebuild(initiative_ids: Iterable[int] | None = None) -> None:

@@ -16,6 +16,7 @@ from danvan.assessments.models import Assessment
 from danvan.campaigns.models import Campaign
 from danvan.core.access import scope_for
 from danvan.core.audit import audit
+from danvan.core.freshness import concerns
 from danvan.core.text import clean_text, fold
 from danvan.initiatives.models import Initiative, InitiativeEvent
 from danvan.initiatives.services import COPIED_ON_CARRY_OVER, IndicatorInput, initiative_create
@@ -71,6 +72,7 @@ def _clean_result(result: str) -> str:
 # --- Results ------------------------------------------------------------------------------------------------------
 
 
+@concerns("initiative")
 @transaction.atomic
 def result_decide(
     *, initiative: Initiative, by, result: str, reason: str, expected_version: int | None = None, at=None
@@ -384,6 +386,7 @@ def replication_problem(*, original: Initiative, unit: Organization) -> str:
     return ""
 
 
+@concerns("original")
 @transaction.atomic
 def initiative_replicate(
     *, original: Initiative, campaign: Campaign, unit: Organization, by, title: str = "", today=None, at=None

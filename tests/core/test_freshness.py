@@ -1,12 +1,15 @@
 """Pages kept between changes (danvan/core/freshness.py): served again as they were until anything is written,
 never to another reader, never over a message waiting to be shown."""
 
+import re
+
 import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from danvan.core import freshness
@@ -169,3 +172,65 @@ def test_a_production_server_keeps_pages_only_with_a_shared_cache(cache_url, kep
     assert page_cache == kept
     assert engine.endswith(sessions)
     assert backend.endswith("RedisCache" if cache_url else "LocMemCache")
+
+
+# An initiative's page is kept under the shared version and its own (freshness.initiative_versions).
+
+
+def test_an_initiatives_page_stays_kept_over_a_change_to_another(world, django_assert_num_queries):
+    from danvan.initiatives.services import initiative_update
+
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    listing = reverse("initiatives:list")
+    client.get(page)
+    client.get(listing)
+    initiative_update(initiative=world.draft_b, by=world.officer_b, expected_version=None, title="Chủ nhật xanh Beta")
+    with django_assert_num_queries(0):
+        client.get(page)
+    assert "Chủ nhật xanh Beta" in client.get(listing).content.decode()  # the list shows every change
+
+
+def test_a_write_not_said_to_concern_one_initiative_drops_every_initiatives_page(world):
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(page)
+    Initiative.objects.filter(pk=world.draft_b.pk).update(title="Chủ nhật xanh Beta")  # no `concerning`
+    with CaptureQueriesContext(connection) as read:
+        client.get(page)
+    assert len(read) > 0
+
+
+def test_a_change_to_an_initiative_shows_on_the_pages_that_show_it(world):
+    from danvan.initiatives.services import initiative_update
+
+    # The draft of unit A continues the cell's registration (linked here by hand: a write of no initiative's own).
+    Initiative.objects.filter(pk=world.draft_a.pk).update(carried_over_from=world.submitted_a)
+    client = signed_in(world.admin)
+    source = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    assert "Một cửa thân thiện Alpha" in client.get(source).content.decode()
+    initiative_update(initiative=world.draft_a, by=world.officer_a, expected_version=None, title="Một cửa số Alpha")
+    assert "Một cửa số Alpha" in client.get(source).content.decode()
+
+
+def test_a_block_that_names_no_initiative_drops_every_initiatives_page(world):
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(page)
+    with freshness.concerning():
+        Initiative.objects.filter(pk=world.submitted_a.pk).update(title="Trợ giúp pháp lý lưu động")
+    assert "Trợ giúp pháp lý lưu động" in client.get(page).content.decode()
+
+
+@pytest.mark.parametrize("reader", ["admin", "leader", "officer_cell", "officer_a"])
+def test_no_initiatives_page_reads_a_table_said_to_be_unread(world, reader):
+    client = signed_in(getattr(world, reader))
+    tables = set()
+    with override_settings(DANVAN_PAGE_CACHE=False):
+        for initiative in Initiative.objects.all():
+            with CaptureQueriesContext(connection) as read:
+                client.get(reverse("initiatives:detail", args=[initiative.pk]))
+            for query in read.captured_queries:
+                tables |= {t.lower() for t in re.findall(r'(?:FROM|JOIN)\s+"(\w+)"', query["sql"])}
+    assert "initiatives_initiative" in tables
+    assert not tables & freshness.UNREAD
