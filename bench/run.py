@@ -56,6 +56,8 @@ MAX_SECONDS = int(os.environ.get("BENCH_MAX_SECONDS", "0") or 0)
 EXPORT_ROWS = 100_000  # the export scenario's target size; the filter closest to it is chosen
 IMPORT_ROWS = env_int("BENCH_IMPORT_ROWS", 10_000)
 DETAIL_SAMPLE = 200  # initiatives opened in turn by the initiative_detail scenario
+# Changes to other initiatives a second while the initiative pages are read again (their pages are not dropped).
+WRITES_PER_SECOND = env_int("BENCH_WRITES_PER_SECOND", 20)
 SEARCH_PHRASES = ("van dong nhan dan", "giup", "tro giup phap ly", "dan van")
 TIMEOUT = 600  # seconds a worker may spend on one request (gunicorn --timeout), and the client waits
 
@@ -624,6 +626,9 @@ class Outcome:
     first_queries: int | None = None
     # A scenario of several paths: its pass over them before the warm-up, each page worked out afresh.
     cold: "Outcome | None" = None
+    # The initiative pages again while other initiatives change (`WRITES_PER_SECOND`).
+    while_writing: "Outcome | None" = None
+    writes: int = 0
 
 
 LOAD_PROCESS: list[subprocess.Popen] = []
@@ -701,7 +706,46 @@ def run_pages(
     if measured.get("first_ms") is not None:
         outcome.first_ms = round(measured["first_ms"], 1)
         outcome.first_queries = measured.get("first_queries")
+    if name == "initiative_detail" and WRITES_PER_SECOND:
+        outcome.while_writing, outcome.writes = while_writing(plan, spec, server)
+        outcome.errors += outcome.while_writing.errors
     return outcome
+
+
+def while_writing(plan: Plan, spec: dict, server: Server) -> tuple[Outcome, int]:
+    """The initiative pages read again while, `WRITES_PER_SECOND` times a second, another initiative changes as the
+    services change one (its row, inside `concerning`): its page and those showing it are dropped, not the others."""
+    import threading
+
+    from django.db import close_old_connections
+    from django.db.models import F
+
+    from danvan.core.freshness import concerning
+    from danvan.initiatives.models import Initiative
+
+    shown = {int(p.strip("/").split("/")[-1]) for p in plan.paths["initiative_detail"]}
+    others = [pk for pk in Initiative.objects.order_by("?").values_list("pk", flat=True)[:500] if pk not in shown]
+    stop, done = threading.Event(), [0]
+
+    def write() -> None:
+        try:
+            while not stop.wait(1 / WRITES_PER_SECOND):
+                pk = others[done[0] % len(others)]
+                with concerning(pk):
+                    Initiative.objects.filter(pk=pk).update(version=F("version") + 1)
+                done[0] += 1
+        finally:
+            close_old_connections()
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        # Ten times the requests, so that the writes go on for a few seconds.
+        measured = drive({**spec, "first": False, "cold": False, "warmup": 0, "requests": 10 * spec["requests"]})
+    finally:
+        stop.set()
+        writer.join()
+    return summarise("initiative_detail (while writing)", [measured], server), done[0]
 
 
 def run_import(plan: Plan, server: Server, tmp: Path) -> Outcome:
@@ -754,6 +798,12 @@ def table(outcomes: list[Outcome]) -> str:
                 f"{'  … afresh':<20} {c.requests:>8} {c.rps:>9.2f} {c.p50_ms:>9.1f} {c.p95_ms:>9.1f} {c.p99_ms:>9.1f} "
                 f"{c.queries:>8.1f} {'':>8} {len(c.errors):>6}"
             )
+        if o.while_writing is not None:
+            w = o.while_writing
+            lines.append(
+                f"{'  … while writing':<20} {w.requests:>8} {w.rps:>9.2f} {w.p50_ms:>9.1f} {w.p95_ms:>9.1f} "
+                f"{w.p99_ms:>9.1f} {w.queries:>8.1f} {'':>8} {len(w.errors):>6}"
+            )
     return "\n".join(lines)
 
 
@@ -771,6 +821,12 @@ def ratios_and_targets(by: dict[str, Outcome]) -> list[str]:
             r = detail.cold.rps / bare
             n = detail.cold.requests
             lines.append(f"  its {n} pages worked out afresh   = {r:.3f}   (no target; shown as measured)")
+        if detail.while_writing is not None:
+            r = detail.while_writing.rps / bare
+            lines.append(
+                f"  the same while others change     = {r:.3f}   ({detail.writes} changes to other initiatives, "
+                f"{WRITES_PER_SECOND} a second)"
+            )
     if listing and not listing.skipped and admin:
         r = listing.rps / admin
         lines.append(f"initiative_list rps / admin list rps  = {r:.2f}   (target ≥ 10: {ok(r >= 10)})")
@@ -821,6 +877,18 @@ def as_json(plan: Plan, outcomes: dict[str, Outcome], started: datetime, descrip
                 "p95_ms": o.cold.p95_ms,
                 "p99_ms": o.cold.p99_ms,
                 "queries": o.cold.queries,
+            }
+        if o.while_writing is not None:
+            w = o.while_writing
+            entry["while_writing"] = {
+                "writes": o.writes,
+                "writes_per_second": WRITES_PER_SECOND,
+                "requests": w.requests,
+                "rps": w.rps,
+                "p50_ms": w.p50_ms,
+                "p95_ms": w.p95_ms,
+                "p99_ms": w.p99_ms,
+                "queries": w.queries,
             }
         if name in ("export_xlsx_100k", "import_10k"):
             entry["seconds"] = o.seconds
