@@ -168,13 +168,13 @@ def data_changed(using: str = "default") -> None:
     _changed(connection, _forget_shared, _SHARED_BUMPED)
 
 
-def _shown_with(ids: set[int], using: str) -> set[int]:
+def _shown_with(changed: set[int], using: str) -> set[int]:
     """The initiatives whose page shows one of these: the one each continues and its continuations, the original of
     a replication and its copies, and those whose near-duplicate it is."""
     Initiative = apps.get_model("initiatives", "Initiative")
     Replication = apps.get_model("recognition", "Replication")
     TextFingerprint = apps.get_model("recognition", "TextFingerprint")
-    ids = sorted(ids)
+    ids = sorted(changed)
     pairs = Initiative.objects.using(using).filter(pk__in=ids, carried_over_from__isnull=False)
     found = set(pairs.values_list("carried_over_from_id", flat=True))
     found |= set(Initiative.objects.using(using).filter(carried_over_from__in=ids).values_list("pk", flat=True))
