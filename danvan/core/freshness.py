@@ -94,6 +94,7 @@ UNREAD = frozenset(
         "insights_unittally",
         "insights_reporttally",
         "insights_indicatortally",
+        "insights_flagtally",
         "recognition_shinglecount",
         "progress_reportreminder",
         "documents_importbatch",

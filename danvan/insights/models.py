@@ -110,3 +110,26 @@ class IndicatorTally(TallyBase):
             models.Index(fields=["campaign", "node"], name="insights_indicatortally_node"),
             models.Index(fields=["campaign", "parent"], name="insights_indicatortally_parent"),
         ]
+
+
+class FlagTally(TallyBase):
+    """How many accepted initiatives of the node's subtree share what the dashboard's quality flags read
+    (`recognition.flags.flag_condition`): whether they have an indicator, whether they show evidence (in a sent
+    report, an attachment or a scoring's photo), and the reporting periods whose report they have sent. Which periods
+    are due changes with the date, not with the data: the reader counts the flagged ones with today's."""
+
+    measured = models.BooleanField()
+    shown = models.BooleanField()
+    sent = models.CharField(max_length=400)  # the periods' ids, in increasing order, comma-separated
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "node"], name="insights_flagtally_node"),
+            models.Index(fields=["campaign", "parent"], name="insights_flagtally_parent"),
+        ]
+
+
+def sent_periods(text: str) -> set[int]:
+    """The periods of a `FlagTally.sent`."""
+    return {int(p) for p in text.split(",") if p}

@@ -5,12 +5,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from danvan.assessments.models import Assessment
+from danvan.assessments.models import Assessment, AssessmentPhoto
 from danvan.campaigns.models import ReportingPeriod
-from danvan.initiatives.models import Indicator, Initiative
+from danvan.initiatives.models import Attachment, Indicator, Initiative
 from danvan.insights import tally
 from danvan.orgs.models import Organization
-from danvan.progress.models import IndicatorValue, ProgressReport
+from danvan.progress.models import Evidence, IndicatorValue, ProgressReport
 from danvan.recognition.models import CommendationEntry, Replication
 
 _TREE = ("parent_id", "path", "kind", "is_active")
@@ -73,8 +73,11 @@ def _fields_changed(sender, instance, action, reverse, pk_set, **kwargs):
 @receiver(post_delete, sender=ProgressReport)
 @receiver(post_save, sender=Indicator)
 @receiver(post_delete, sender=Indicator)
+@receiver(post_save, sender=Attachment)
+@receiver(post_delete, sender=Attachment)
 def _about_initiative_changed(sender, instance, raw=False, **kwargs):
-    """Something counted about one initiative: an assessment, a commendation, a report, an indicator."""
+    """Something counted about one initiative: an assessment, a commendation, a report, an indicator, an attachment
+    (evidence for the quality flags)."""
     if not raw:
         _of_initiatives([instance.initiative_id])
 
@@ -86,6 +89,26 @@ def _value_changed(sender, instance: IndicatorValue, raw=False, **kwargs):
     if not raw:
         _of_initiatives(
             list(ProgressReport.objects.filter(pk=instance.report_id).values_list("initiative_id", flat=True))
+        )
+
+
+@receiver(post_save, sender=Evidence)
+@receiver(post_delete, sender=Evidence)
+def _evidence_changed(sender, instance: Evidence, raw=False, **kwargs):
+    """Evidence in a report that is not a draft lifts the initiative's "no evidence" flag."""
+    if not raw:
+        _of_initiatives(
+            list(ProgressReport.objects.filter(pk=instance.report_id).values_list("initiative_id", flat=True))
+        )
+
+
+@receiver(post_save, sender=AssessmentPhoto)
+@receiver(post_delete, sender=AssessmentPhoto)
+def _photo_changed(sender, instance: AssessmentPhoto, raw=False, **kwargs):
+    """A scoring's photo is evidence too."""
+    if not raw:
+        _of_initiatives(
+            list(Assessment.objects.filter(pk=instance.assessment_id).values_list("initiative_id", flat=True))
         )
 
 

@@ -490,9 +490,16 @@ DASHBOARD_FLAGS = ("no_indicator", "no_evidence", "missing_reports")
 
 
 def _flagged_by_unit(campaign: Campaign, user, periods: list) -> list[tuple[Organization, int]]:
-    """Base organisations with accepted initiatives that lack indicators, evidence or reports: counted by the
-    database with the rules of `recognition.flags` (`any_flag`), not by reading every initiative."""
+    """Units with accepted initiatives that lack indicators, evidence or reports, and how many: from the stored counts,
+    the units one level below the reader (the base organisations of a bloc, the provinces of the whole country);
+    for readers they cannot serve, base organisations, counted by the database with the rules of `recognition.flags`
+    (`any_flag`)."""
+    from danvan.insights import tally
     from danvan.recognition.flags import any_flag
+
+    terms = tally.terms_for(campaign, user)
+    if terms is not None:
+        return tally.flagged_below(campaign, terms, periods)
 
     flagged = (
         Initiative.objects.visible_to(user)

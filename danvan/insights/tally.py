@@ -21,14 +21,14 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, Sum
 
-from danvan.assessments.models import Assessment
+from danvan.assessments.models import Assessment, AssessmentPhoto
 from danvan.campaigns.models import Campaign
 from danvan.core.access import scope_for
 from danvan.core.bulk import in_processes, insert_rows, share_out
-from danvan.initiatives.models import Indicator, Initiative
-from danvan.insights.models import FieldTally, IndicatorTally, ReportTally, Tally, UnitTally
+from danvan.initiatives.models import Attachment, Indicator, Initiative
+from danvan.insights.models import FieldTally, FlagTally, IndicatorTally, ReportTally, Tally, UnitTally, sent_periods
 from danvan.orgs.models import Organization
-from danvan.progress.models import IndicatorValue, ProgressReport
+from danvan.progress.models import Evidence, IndicatorValue, ProgressReport
 from danvan.recognition.models import CommendationEntry, Replication
 
 DRAFT = Initiative.Status.DRAFT
@@ -129,6 +129,35 @@ def _indicator_facts(initiatives) -> tuple[Iterable[tuple], Iterable[tuple]]:
     return targets, actuals
 
 
+def _flag_facts(initiatives) -> Iterable[tuple]:
+    """(unit, measured, shown, sent) of each accepted initiative: what `recognition.flags.flag_condition` reads for
+    the flags the dashboard counts (an indicator; evidence in a report that is not a draft, an attachment or a
+    scoring's photo; the periods whose report is sent, as `FlagTally.sent`)."""
+    accepted = initiatives.filter(status=ACCEPTED)
+    measured = set(Indicator.objects.filter(initiative__in=accepted).values_list("initiative_id", flat=True))
+    shown = set(
+        Evidence.objects.filter(report__initiative__in=accepted)
+        .exclude(report__status=ProgressReport.Status.DRAFT)
+        .values_list("report__initiative_id", flat=True)
+    )
+    shown |= set(Attachment.objects.filter(initiative__in=accepted).values_list("initiative_id", flat=True))
+    shown |= set(
+        AssessmentPhoto.objects.filter(assessment__initiative__in=accepted).values_list(
+            "assessment__initiative_id", flat=True
+        )
+    )
+    sent: dict[int, set[int]] = defaultdict(set)
+    for pk, period in (
+        ProgressReport.objects.sent()
+        .filter(initiative__in=accepted)
+        .values_list("initiative_id", "period_id")
+        .iterator(chunk_size=20000)
+    ):
+        sent[pk].add(period)
+    for pk, unit in accepted.order_by().values_list("pk", "unit_id").iterator(chunk_size=20000):
+        yield unit, pk in measured, pk in shown, ",".join(str(p) for p in sorted(sent.get(pk, ())))
+
+
 class Counts:
     """The counts of one node while they are being computed."""
 
@@ -140,9 +169,11 @@ class Counts:
         self.sent: Counter = Counter()  # period → accepted initiatives whose report is sent
         self.on_time: Counter = Counter()  # period → … sent by the deadline
         self.indicators: dict[str, list] = {}  # unit of measure → [target, initiatives, actual]
+        self.flags: Counter = Counter()  # (measured, shown, sent) → accepted initiatives
 
     def add(self, other: "Counts") -> None:
         self.rows.update(other.rows)
+        self.flags.update(other.flags)
         self.copies.update(other.copies)
         self.fields.update(other.fields)
         self.sent.update(other.sent)
@@ -186,6 +217,8 @@ def _own(campaign_id: int, unit_ids) -> dict[int, Counts]:
     for unit, period, sent, on_time in _report_facts(initiatives):
         own[unit].sent[period] += sent
         own[unit].on_time[period] += on_time
+    for unit, measured, shown, sent in _flag_facts(initiatives):
+        own[unit].flags[(measured, shown, sent)] += 1
     targets, actuals = _indicator_facts(initiatives)
     for unit, uom, target, n in targets:
         own[unit].add_indicator(uom, target=target, initiatives=n)
@@ -207,14 +240,15 @@ FIELD_COLUMNS = ("campaign_id", "node_id", "parent_id", "field_id", "kind", "sta
 UNIT_COLUMNS = ("campaign_id", "node_id", "parent_id", "registered", "surveyed", "self_assessed")
 REPORT_COLUMNS = ("campaign_id", "node_id", "parent_id", "period_id", "submitted", "on_time")
 INDICATOR_COLUMNS = ("campaign_id", "node_id", "parent_id", "unit_of_measure", "target", "initiatives", "actual")
-MODELS = (Tally, FieldTally, UnitTally, ReportTally, IndicatorTally)
+FLAG_COLUMNS = ("campaign_id", "node_id", "parent_id", "measured", "shown", "sent", "n")
+MODELS = (Tally, FieldTally, UnitTally, ReportTally, IndicatorTally, FlagTally)
 
 
 def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts], *, replace: bool = True) -> None:
     if replace:
         for model in MODELS:
             model.objects.filter(campaign_id=campaign_id, node_id__in=list(computed)).delete()
-    tallies, fields, units, reports, indicators = [], [], [], [], []
+    tallies, fields, units, reports, indicators, flags = [], [], [], [], [], []
     for pk, c in computed.items():
         parent = nodes[pk].parent_id
         tallies += [(campaign_id, pk, parent, n, c.copies[key], *key) for key, n in c.rows.items() if n]
@@ -223,11 +257,13 @@ def _write(campaign_id: int, nodes: dict[int, Node], computed: dict[int, Counts]
             units.append((campaign_id, pk, parent, *c.units))
         reports += [(campaign_id, pk, parent, period, n, c.on_time[period]) for period, n in c.sent.items() if n]
         indicators += [(campaign_id, pk, parent, uom, *v) for uom, v in c.indicators.items() if v[1]]
+        flags += [(campaign_id, pk, parent, *fk, n) for fk, n in c.flags.items() if n]
     insert_rows(ReportTally, REPORT_COLUMNS, reports)
     insert_rows(Tally, TALLY_COLUMNS, tallies)
     insert_rows(FieldTally, FIELD_COLUMNS, fields)
     insert_rows(UnitTally, UNIT_COLUMNS, units)
     insert_rows(IndicatorTally, INDICATOR_COLUMNS, indicators)
+    insert_rows(FlagTally, FLAG_COLUMNS, flags)
 
 
 def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[int, Counts]:
@@ -253,6 +289,9 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
     columns = ("parent_id", "unit_of_measure", "target", "initiatives", "actual")
     for parent, uom, target, n, actual in indicators.values_list(*columns):
         out[parent].add_indicator(uom, target, n, actual)
+    flags = FlagTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
+    for parent, measured, shown, sent, n in flags.values_list("parent_id", "measured", "shown", "sent", "n"):
+        out[parent].flags[(measured, shown, sent)] += n
     return out
 
 
@@ -555,6 +594,26 @@ def node_figures(campaign: Campaign, nodes: list[int]) -> dict[int, Figures]:
         of(node).sent[period] += n
         of(node).on_time[period] += on_time
     return out
+
+
+def flagged_below(campaign: Campaign, terms: list[Term], periods: list) -> list[tuple[Organization, int]]:
+    """The units one level below the reader (`units_below`) with accepted initiatives carrying one of the
+    dashboard's flags with these periods due (`recognition.flags.flag_condition`), and how many: most first."""
+
+    def flagged(measured: bool, shown: bool, sent: str) -> bool:
+        if not measured or not shown:
+            return True
+        return len(due) >= 2 and len(sent_periods(sent) & due) <= len(due) - 2
+
+    due = {p.pk for p in periods}
+    below, _figures = below_figures(campaign, terms)  # read once a request with the by-unit table
+    units = {u.pk: u for u in below}
+    counted: Counter = Counter()
+    rows = FlagTally.objects.filter(campaign=campaign, node_id__in=list(units))
+    for node, measured, shown, sent, n in rows.values_list("node_id", "measured", "shown", "sent", "n"):
+        if flagged(measured, shown, sent):
+            counted[node] += n
+    return sorted(((units[pk], n) for pk, n in counted.items()), key=lambda p: (-p[1], p[0].name))
 
 
 def units_below(terms: list[Term]) -> list[Organization]:

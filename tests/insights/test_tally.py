@@ -9,15 +9,17 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 
-from danvan.assessments.models import Assessment
+from danvan.assessments.models import Assessment, AssessmentPhoto
 from danvan.initiatives import services as initiatives
-from danvan.initiatives.models import Initiative
+from danvan.initiatives.models import Attachment, Initiative
 from danvan.insights import tally
 from danvan.insights.checking import fresh_indicator_totals, fresh_reporting, indicator_totals, reporting
-from danvan.insights.models import FieldTally, IndicatorTally, ReportTally, Tally, UnitTally
+from danvan.insights.models import FieldTally, FlagTally, IndicatorTally, ReportTally, Tally, UnitTally
 from danvan.insights.statistics import (
+    DASHBOARD_FLAGS,
     STAGES,
     _by_field_kind,
+    _flagged_by_unit,
     fresh_by_field_kind,
     fresh_stage_counts,
     stage_counts,
@@ -31,8 +33,9 @@ from danvan.insights.summary import (
 )
 from danvan.orgs.models import Organization
 from danvan.orgs.services import organization_update
-from danvan.progress.models import IndicatorValue, ProgressReport
+from danvan.progress.models import Evidence, IndicatorValue, ProgressReport
 from danvan.recognition import services as recognition
+from danvan.recognition.flags import any_flag, flag_condition
 from danvan.recognition.models import Commendation
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +61,20 @@ def stored():
                 "campaign_id", "node_id", "parent_id", "unit_of_measure", "target", "initiatives", "actual"
             )
         ),
+        sorted(FlagTally.objects.values_list("campaign_id", "node_id", "parent_id", "measured", "shown", "sent", "n")),
     )
+
+
+def fresh_flagged(campaign, user, periods) -> dict[int, int]:
+    """The accepted initiatives carrying one of the dashboard's flags, counted afresh per unit one level below."""
+    units = tally.units_below(tally.terms_for(campaign, user))
+    flagged = (
+        Initiative.objects.visible_to(user)
+        .filter(campaign=campaign, status=S.ACCEPTED)
+        .filter(any_flag(DASHBOARD_FLAGS, periods=periods))
+    )
+    counts = {u.pk: flagged.filter(unit__path__startswith=u.path).count() for u in units}
+    return {pk: n for pk, n in counts.items() if n}
 
 
 def personas(demo):
@@ -93,6 +109,9 @@ def assert_fresh(demo, *campaigns):
             stored_rates = reporting(campaign, user)
             fresh_rates = fresh_reporting(campaign, user, stored_rates.periods)
             assert stored_rates.total == fresh_rates.total and stored_rates.by_period == fresh_rates.by_period
+            flagged = {u.pk: n for u, n in _flagged_by_unit(campaign, user, stored_rates.periods)}
+            if user != demo.officer:
+                assert flagged == fresh_flagged(campaign, user, stored_rates.periods), (campaign.year, user)
             if user == demo.admin:  # the bloc's units one level down are its base organisations
                 assert {u.unit_id: u.total for u in stored_rates.units} == {
                     u.unit_id: u.total for u in fresh_rates.units
@@ -164,6 +183,26 @@ def test_assessments_results_commendations_and_copies_keep_counts_fresh(demo):
     report.status = ProgressReport.Status.DRAFT
     report.save(update_fields=["status"])
     assert_fresh(demo, c)
+    # Evidence where there was none: a photo in a sent report, then removed; an attachment; a scoring's photo.
+    flagged_before = _flagged_by_unit(c, demo.admin, reporting(c, demo.admin).periods)
+    bare = accepted.filter(flag_condition("no_evidence", periods=[])).order_by("pk")
+    sent = ProgressReport.objects.sent().filter(initiative__in=bare).order_by("pk").first()
+    evidence = Evidence.objects.create(
+        report=sent, file="x.jpg", original_name="x.jpg", content_type="image/jpeg", size=1
+    )
+    assert_fresh(demo, c)
+    evidence.delete()
+    assert_fresh(demo, c)
+    Attachment.objects.create(
+        initiative=bare[0], file="k.pdf", original_name="k.pdf", content_type="application/pdf", size=1
+    )
+    assert_fresh(demo, c)
+    scored = Assessment.objects.filter(initiative__in=bare[1:]).order_by("pk").first()
+    AssessmentPhoto.objects.create(
+        assessment=scored, file="a.jpg", original_name="a.jpg", content_type="image/jpeg", size=1
+    )
+    assert_fresh(demo, c)
+    assert _flagged_by_unit(c, demo.admin, reporting(c, demo.admin).periods) != flagged_before
     # A value of a sent report corrected, an accepted initiative's target corrected, then the indicator removed
     # (through the models: the services change neither once sent): the indicator totals follow.
     before = indicator_totals(c, demo.admin)
