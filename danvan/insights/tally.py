@@ -290,8 +290,8 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
     for parent, uom, target, n, actual in indicators.values_list(*columns):
         out[parent].add_indicator(uom, target, n, actual)
     flag_rows = FlagTally.objects.filter(campaign_id=campaign_id, parent_id__in=parents).exclude(node_id__in=exclude)
-    for parent, measured, shown, sent, n in flag_rows.values_list("parent_id", "measured", "shown", "sent", "n"):
-        out[parent].flags[(measured, shown, sent)] += n
+    for parent, measured, shown, reported, n in flag_rows.values_list("parent_id", "measured", "shown", "sent", "n"):
+        out[parent].flags[(measured, shown, reported)] += n
     return out
 
 
