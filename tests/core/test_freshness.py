@@ -234,3 +234,11 @@ def test_no_initiatives_page_reads_a_table_said_to_be_unread(world, reader):
                 tables |= {t.lower() for t in re.findall(r'(?:FROM|JOIN)\s+"(\w+)"', query["sql"])}
     assert "initiatives_initiative" in tables
     assert not tables & freshness.UNREAD
+
+
+def test_a_service_said_to_concern_initiatives_given_as_a_generator_still_receives_them(world):
+    @freshness.concerns("initiatives")
+    def count(*, initiatives):
+        return sum(1 for _ in initiatives)
+
+    assert count(initiatives=(i for i in [world.draft_a, world.draft_b.pk])) == 2
