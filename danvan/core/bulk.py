@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
+from danvan.core.freshness import table_written
+
 
 def insert_rows(model, columns: Sequence[str], rows: list) -> None:
     """Plain rows into the model's table (`columns` by field name, `…_id` for a foreign key): COPY on PostgreSQL,
@@ -31,6 +33,8 @@ def insert_rows(model, columns: Sequence[str], rows: list) -> None:
                 else:
                     for row in rows:
                         copy.write_row(row)
+            # COPY is not seen by the pages' data versions (`core.freshness`): said here.
+            table_written(model._meta.db_table, connection)
         else:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)

@@ -31,6 +31,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 
 from django.apps import apps
@@ -56,7 +57,7 @@ INITIATIVE_VERSION_SECONDS = 24 * 3600
 # reads uncached) and the time of a user's last sign-in, which no kept page shows.
 _QUIET = re.compile(
     r'^\s*(?:(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(?:django_session|axes_|core_auditentry\b)'
-    r'|UPDATE\s+"?auth_user"?\s+SET\s+"?last_login"?\s*=\s*\S+\s+WHERE\b)',
+    r'|UPDATE\s+"?auth_user"?\s+SET\s+"?last_login"?\s*=\s*(?:%s|NULL)\s+WHERE\b)',
     re.IGNORECASE,
 )
 _WRITE = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE|TRUNCATE|MERGE|COPY)\b", re.IGNORECASE)
@@ -208,11 +209,13 @@ def initiatives_changed(ids: Iterable[int], using: str = "default") -> None:
 
 
 class Concerning:
-    """What a `concerning` block is about: the initiatives named, and whether one of their tables was written."""
+    """What a `concerning` block is about: the initiatives named, whether one of their tables was written, and
+    whether something it concerned could not be named (then it may have concerned any initiative)."""
 
     def __init__(self, ids: Iterable[int]) -> None:
         self.ids = {int(pk) for pk in ids if pk is not None}
         self.written = False
+        self.unknown = False
 
     def add(self, *initiatives) -> None:
         """An initiative created in the block (its id is known only once it is saved)."""
@@ -237,14 +240,16 @@ def concerning(*initiatives, using: str = "default"):
         yield about
     finally:
         setattr(connection, _ABOUT, outer)
+        # Nothing named (or something that could not be): it may have concerned any of them.
+        unknown = about.unknown or (about.written and not about.ids)
         if outer is not None:
             outer.ids |= about.ids
             outer.written |= about.written
+            outer.unknown |= unknown
+        elif unknown:
+            _changed(connection, _forget_shared, _SHARED_BUMPED)
         elif about.written:
-            if about.ids:
-                initiatives_changed(about.ids, using)
-            else:  # nothing was named: it may have concerned any of them
-                _changed(connection, _forget_shared, _SHARED_BUMPED)
+            initiatives_changed(about.ids, using)
 
 
 def initiative_of(thing) -> int | None:
@@ -278,7 +283,10 @@ def concerns(*names: str):
                 else:  # a list, a query set, a generator: read once, and given on as a list
                     kwargs[name] = value = list(value)
                     named.extend(value)
-            with concerning(*(initiative_of(thing) for thing in named)) as about:
+            ids = [initiative_of(thing) for thing in named]
+            with concerning(*ids) as about:
+                # A row whose initiative cannot be told (no `initiative_of`): any initiative may be concerned.
+                about.unknown = any(pk is None and thing is not None for pk, thing in zip(ids, named, strict=True))
                 answer = service(*args, **kwargs)
                 if hasattr(answer, "_meta"):
                     about.add(*[pk for pk in [initiative_of(answer)] if pk is not None])
@@ -298,9 +306,15 @@ def _is_write(sql) -> bool:
 
 
 def _written(connection, sql) -> None:
-    _changed(connection, _forget_all, _BUMPED)
     match = _TABLE.match(sql if isinstance(sql, str) else str(sql))
-    table = match.group(1).lower() if match else None
+    table_written(match.group(1).lower() if match else None, connection)
+
+
+def table_written(table: str | None, connection=None) -> None:
+    """A write to `table` (None: unknown) through `connection` (the default one if not given): what `_watch` does
+    for a statement, for the writes it does not see (COPY, `core.bulk.insert_rows`)."""
+    connection = connection or connections["default"]
+    _changed(connection, _forget_all, _BUMPED)
     if table in UNREAD:
         return
     about = getattr(connection, _ABOUT, None)
@@ -338,6 +352,16 @@ def _page_key(request, versions: tuple[str, ...]) -> str:
         repr(htmx),
     )
     return "danvan:page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+# Set while a page is worked out when it read data the versions do not follow: it is served, not kept.
+_NOT_KEPT: ContextVar[bool] = ContextVar("danvan_page_not_kept", default=False)
+
+
+def do_not_keep() -> None:
+    """The page being worked out shows something read where the versions do not look (e.g. the near-duplicate check's
+    counts, in `UNREAD`, when an initiative has no stored result yet): serve it, do not keep it."""
+    _NOT_KEPT.set(True)
 
 
 def _has_messages(request) -> bool:
@@ -385,9 +409,15 @@ def cached_page(view=None, *, versions=all_versions):
             for name, value in headers:
                 response[name] = value
             return response
-        response = guarded(request, *args, **kwargs)
+        reset = _NOT_KEPT.set(False)
+        try:
+            response = guarded(request, *args, **kwargs)
+            keep = not _NOT_KEPT.get()
+        finally:
+            _NOT_KEPT.reset(reset)
         if (
-            response.status_code == 200
+            keep
+            and response.status_code == 200
             and not response.streaming
             and not response.cookies
             and request.user.is_authenticated

@@ -45,7 +45,7 @@ from django.db.models import Count
 
 from danvan.campaigns.models import Campaign
 from danvan.core.bulk import in_processes, insert_rows, run_in_parallel, secondary, share_out
-from danvan.core.freshness import concerning
+from danvan.core.freshness import concerning, do_not_keep, forget_pages
 from danvan.core.text import fold
 from danvan.initiatives.models import Initiative
 from danvan.recognition.flags import _COMMON, _WORD, NEAR_DUPLICATE, _families, _shingles
@@ -190,6 +190,8 @@ def stored_near_duplicates(initiatives: list[Initiative]) -> dict[int, tuple[Ini
             found[fp.pk] = (fp.duplicate_of, fp.similarity)
     missing = [i for i in initiatives if i.pk not in known and i.status in _REGISTERED]
     if missing:
+        # Looked up in the counts, which the pages' versions do not follow (`UNREAD`): a page showing it is not kept.
+        do_not_keep()
         found.update(find_near_duplicates(missing))
     return found
 
@@ -377,6 +379,7 @@ def rebuild(initiative_ids: Iterable[int] | None = None) -> None:
             ShingleCount.objects.all().delete()
             TextFingerprint.objects.all().delete()
             store_results(_fill(sorted(_campaign_sizes())))
+    forget_pages()  # every near-duplicate result may have changed, some written where the versions do not look
     _log.info("fingerprints: rebuilt in %.1f s", time.monotonic() - started)
 
 

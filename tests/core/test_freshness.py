@@ -242,3 +242,64 @@ def test_a_service_said_to_concern_initiatives_given_as_a_generator_still_receiv
         return sum(1 for _ in initiatives)
 
     assert count(initiatives=(i for i in [world.draft_a, world.draft_b.pk])) == 2
+
+
+def test_a_block_naming_nothing_inside_one_naming_an_initiative_drops_every_initiatives_page(world):
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(page)
+    with freshness.concerning(world.draft_b), freshness.concerning():
+        Initiative.objects.filter(pk=world.submitted_a.pk).update(title="Trợ giúp pháp lý lưu động")
+    assert "Trợ giúp pháp lý lưu động" in client.get(page).content.decode()
+
+
+def test_a_service_given_a_row_of_no_known_initiative_drops_every_initiatives_page(world):
+    @freshness.concerns("thing")
+    def rename(*, thing, initiative, title):
+        Initiative.objects.filter(pk=initiative.pk).update(title=title)
+
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(page)
+    rename(thing=world.campaign, initiative=world.submitted_a, title="Trợ giúp pháp lý lưu động")
+    assert "Trợ giúp pháp lý lưu động" in client.get(page).content.decode()
+
+
+def test_writes_not_seen_as_statements_are_said_by_table(world):
+    client = signed_in(world.admin)
+    client.get(reverse("initiatives:list"))  # a page read: the next write gives new versions at once
+    before_all, before_shared = freshness.data_version(), freshness.initiative_versions(world.draft_a.pk)[0]
+    freshness.table_written("insights_tally")  # a count: the lists and dashboards, not an initiative's page
+    assert freshness.data_version() != before_all
+    assert freshness.initiative_versions(world.draft_a.pk)[0] == before_shared
+    freshness.table_written("recognition_textfingerprint")  # not said to concern particular initiatives
+    assert freshness.initiative_versions(world.draft_a.pk)[0] != before_shared
+
+
+def test_a_page_read_from_what_the_versions_do_not_follow_is_served_not_kept(world):
+    from danvan.recognition.models import TextFingerprint
+
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    TextFingerprint.objects.filter(pk=world.submitted_a.pk).delete()  # looked up in the counts instead
+    client.get(page)
+    with CaptureQueriesContext(connection) as read:
+        assert client.get(page).status_code == 200
+    assert len(read) > 0
+
+
+def test_a_sign_in_time_changes_no_page_but_a_user_change_does(world, django_assert_num_queries):
+    from django.utils import timezone
+
+    client = signed_in(world.admin)
+    page = reverse("initiatives:detail", args=[world.submitted_a.pk])
+    client.get(page)
+    world.officer_b.last_login = timezone.now()
+    world.officer_b.save(update_fields=["last_login"])
+    with django_assert_num_queries(0):
+        client.get(page)
+    world.officer_b.first_name = "Lan"
+    world.officer_b.save(update_fields=["last_login", "first_name"])
+    with CaptureQueriesContext(connection) as read:
+        client.get(page)
+    assert len(read) > 0
