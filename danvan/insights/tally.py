@@ -19,7 +19,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 
 from danvan.assessments.models import Assessment, AssessmentPhoto
 from danvan.campaigns.models import Campaign
@@ -132,30 +145,46 @@ def _indicator_facts(initiatives) -> tuple[Iterable[tuple], Iterable[tuple]]:
 def _flag_facts(initiatives) -> Iterable[tuple]:
     """(unit, measured, shown, sent) of each accepted initiative: what `recognition.flags.flag_condition` reads for
     the flags the dashboard counts (an indicator; evidence in a report that is not a draft, an attachment or a
-    scoring's photo; the periods whose report is sent, as `FlagTally.sent`)."""
-    accepted = initiatives.filter(status=ACCEPTED)
-    measured = set(Indicator.objects.filter(initiative__in=accepted).values_list("initiative_id", flat=True))
-    shown = set(
-        Evidence.objects.filter(report__initiative__in=accepted)
-        .exclude(report__status=ProgressReport.Status.DRAFT)
-        .values_list("report__initiative_id", flat=True)
+    scoring's photo; the periods whose report is sent, as `FlagTally.sent`). The database tells each initiative's
+    facts (on PostgreSQL its periods too), rather than sending every indicator and report over."""
+    reports = ProgressReport.objects.sent().filter(initiative=OuterRef("pk"))
+    facts = initiatives.filter(status=ACCEPTED).annotate(
+        measured=Exists(Indicator.objects.filter(initiative=OuterRef("pk"))),
+        shown=ExpressionWrapper(
+            Q(
+                Exists(
+                    Evidence.objects.filter(report__initiative=OuterRef("pk")).exclude(
+                        report__status=ProgressReport.Status.DRAFT
+                    )
+                )
+            )
+            | Q(Exists(Attachment.objects.filter(initiative=OuterRef("pk"))))
+            | Q(Exists(AssessmentPhoto.objects.filter(assessment__initiative=OuterRef("pk")))),
+            output_field=BooleanField(),
+        ),
     )
-    shown |= set(Attachment.objects.filter(initiative__in=accepted).values_list("initiative_id", flat=True))
-    shown |= set(
-        AssessmentPhoto.objects.filter(assessment__initiative__in=accepted).values_list(
-            "assessment__initiative_id", flat=True
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.aggregates import StringAgg
+
+        periods = (
+            reports.order_by()
+            .values("initiative")
+            .annotate(s=StringAgg(Cast("period_id", CharField()), ",", order_by="period_id"))
+            .values("s")
         )
-    )
+        facts = facts.annotate(sent=Coalesce(Subquery(periods, output_field=CharField()), Value("")))
+        yield from facts.order_by().values_list("unit_id", "measured", "shown", "sent").iterator(chunk_size=20000)
+        return
     sent: dict[int, set[int]] = defaultdict(set)
+    accepted = initiatives.filter(status=ACCEPTED)
     for pk, period in (
-        ProgressReport.objects.sent()
-        .filter(initiative__in=accepted)
-        .values_list("initiative_id", "period_id")
-        .iterator(chunk_size=20000)
+        ProgressReport.objects.sent().filter(initiative__in=accepted).values_list("initiative_id", "period_id")
     ):
         sent[pk].add(period)
-    for pk, unit in accepted.order_by().values_list("pk", "unit_id").iterator(chunk_size=20000):
-        yield unit, pk in measured, pk in shown, ",".join(str(p) for p in sorted(sent.get(pk, ())))
+    for pk, unit, measured, shown in (
+        facts.order_by().values_list("pk", "unit_id", "measured", "shown").iterator(chunk_size=20000)
+    ):
+        yield unit, measured, shown, ",".join(str(p) for p in sorted(sent.get(pk, ())))
 
 
 class Counts:
