@@ -84,18 +84,11 @@ def _about_initiative_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=IndicatorValue)
 @receiver(post_delete, sender=IndicatorValue)
-def _value_changed(sender, instance: IndicatorValue, raw=False, **kwargs):
-    """A value of a report that is no longer a draft counts in the indicator totals."""
-    if not raw:
-        _of_initiatives(
-            list(ProgressReport.objects.filter(pk=instance.report_id).values_list("initiative_id", flat=True))
-        )
-
-
 @receiver(post_save, sender=Evidence)
 @receiver(post_delete, sender=Evidence)
-def _evidence_changed(sender, instance: Evidence, raw=False, **kwargs):
-    """Evidence in a report that is not a draft lifts the initiative's "no evidence" flag."""
+def _of_report_changed(sender, instance, raw=False, **kwargs):
+    """Part of a report changed: a value (counted in the indicator totals once the report is no longer a draft) or a
+    piece of evidence (which, in a report that is not a draft, lifts the initiative's "no evidence" flag)."""
     if not raw:
         _of_initiatives(
             list(ProgressReport.objects.filter(pk=instance.report_id).values_list("initiative_id", flat=True))
