@@ -15,6 +15,7 @@ from danvan.campaigns.services import campaign_close, campaign_create, campaign_
 from danvan.demo import checking, data, review
 from danvan.initiatives import services as initiatives
 from danvan.initiatives.models import Initiative
+from danvan.insights import tally
 from danvan.orgs.models import Membership, Organization
 from danvan.orgs.services import membership_grant, organization_create
 
@@ -89,8 +90,10 @@ def _indicators(entry: dict):
 
 
 @transaction.atomic
+@tally.deferred()
 def load(stdout=None) -> dict:
-    """Load everything, in one transaction. Returns the demo's main objects."""
+    """Load everything, in one transaction (the dashboards' counts computed once, at the end). Returns the demo's
+    main objects."""
     say = stdout.write if stdout else (lambda _m: None)
     bloc = organization_create(code=data.BLOC[0], name=data.BLOC[1], kind=Organization.Kind.BLOC, parent=None, by=None)
     orgs = {bloc.code: bloc}

@@ -146,13 +146,17 @@ def _organization_saved(sender, instance: Organization, created=False, raw=False
         return
     if before == tuple(getattr(instance, f) for f in _TREE):
         return
-    connection = transaction.get_connection()
-    if getattr(connection, "_tally_rebuild_pending", False):
+    # Once per transaction: the callbacks waiting for this one's commit are those of its savepoints that were not
+    # rolled back (a flag on the connection would outlive a rollback that dropped its callback).
+    waiting = transaction.get_connection().run_on_commit
+    if any(isinstance(func, _RebuildOnCommit) and not func.done for _sids, func, _robust in waiting):
         return
-    connection._tally_rebuild_pending = True
+    transaction.on_commit(_RebuildOnCommit())
 
-    def run() -> None:
-        connection._tally_rebuild_pending = False
+
+class _RebuildOnCommit:
+    done = False
+
+    def __call__(self) -> None:
+        self.done = True
         tally.rebuild()
-
-    transaction.on_commit(run)

@@ -15,6 +15,8 @@ Signals (insights.signals) call `refresh` for every change made through the mode
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import ContextDecorator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -324,10 +326,42 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
     return out
 
 
+# Inside `deferred()`: the units whose counts are owed, by campaign.
+_OWED: ContextVar[dict[int, set[int]] | None] = ContextVar("danvan_tally_owed", default=None)
+
+
+class deferred(ContextDecorator):
+    """Many changes in a row, none of which reads the counts (the demo's loading: some 3,000 saves, each of which
+    would recompute its unit's counts and its ancestors'): the refreshes asked for inside the block are gathered
+    and each unit of each campaign is recomputed once, as the block ends without an error (inside the caller's
+    transaction, if any). Nested blocks leave the work to the outermost."""
+
+    def _recreate_cm(self):  # as a decorator: each call its own block
+        return type(self)()
+
+    def __enter__(self):
+        self._token = _OWED.set({}) if _OWED.get() is None else None
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self._token is None:
+            return False
+        owed = _OWED.get() or {}
+        _OWED.reset(self._token)
+        if exc_type is None:
+            for campaign_id in sorted(owed):
+                refresh(campaign_id, owed[campaign_id])
+        return False
+
+
 def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
     """Recompute the counts of these units and of all their ancestors for one campaign (one transaction)."""
     unit_ids = {u for u in unit_ids if u is not None}
     if not unit_ids:
+        return
+    owed = _OWED.get()
+    if owed is not None:
+        owed.setdefault(campaign_id, set()).update(unit_ids)
         return
     _changed()
     with transaction.atomic():
