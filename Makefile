@@ -26,7 +26,10 @@ run: install
 	@echo
 	DANVAN_DEMO=1 DANVAN_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## Linters, migration and system checks, and every test (set DATABASE_URL to run them on PostgreSQL).
+## Linters, migration and system checks, and every test (set DATABASE_URL to run them on PostgreSQL). The tests run
+## in one process a core (pytest-xdist; TEST_PROCESSES=0 for one), each test module whole in one of them.
+TEST_PROCESSES ?= auto
+
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -36,7 +39,7 @@ test: install
 	DANVAN_PRODUCTION=1 DJANGO_ALLOWED_HOSTS=danvan.example.vn \
 	  DJANGO_SECRET_KEY=check-deploy-only-7f3a9c2e1b5d8f4a6c0e2b9d7f1a3c5e8b0d2f4a6c8e0b2d4f6a8c \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
 ## The benchmark: gunicorn against the data in DATABASE_URL (PostgreSQL only), driven over loopback; results in
 ## bench/results/. Options: BENCH_REQUESTS, BENCH_WORKERS, BENCH_CONCURRENCY, BENCH_PORT… (bench/README.md).
