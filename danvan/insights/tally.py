@@ -15,7 +15,7 @@ Signals (insights.signals) call `refresh` for every change made through the mode
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from contextlib import ContextDecorator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
@@ -330,28 +330,23 @@ def _stored(campaign_id: int, parents: list[int], exclude: list[int]) -> dict[in
 _OWED: ContextVar[dict[int, set[int]] | None] = ContextVar("danvan_tally_owed", default=None)
 
 
-class deferred(ContextDecorator):
+@contextmanager
+def deferred():
     """Many changes in a row, none of which reads the counts (the demo's loading: some 3,000 saves, each of which
     would recompute its unit's counts and its ancestors'): the refreshes asked for inside the block are gathered
     and each unit of each campaign is recomputed once, as the block ends without an error (inside the caller's
-    transaction, if any). Nested blocks leave the work to the outermost."""
-
-    def _recreate_cm(self):  # as a decorator: each call its own block
-        return type(self)()
-
-    def __enter__(self):
-        self._token = _OWED.set({}) if _OWED.get() is None else None
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if self._token is None:
-            return False
-        owed = _OWED.get() or {}
-        _OWED.reset(self._token)
-        if exc_type is None:
-            for campaign_id in sorted(owed):
-                refresh(campaign_id, owed[campaign_id])
-        return False
+    transaction, if any). Nested blocks leave the work to the outermost. Also a decorator."""
+    if _OWED.get() is not None:
+        yield
+        return
+    owed: dict[int, set[int]] = {}
+    token = _OWED.set(owed)
+    try:
+        yield
+    finally:
+        _OWED.reset(token)
+    for campaign_id in sorted(owed):
+        refresh(campaign_id, owed[campaign_id])
 
 
 def refresh(campaign_id: int, unit_ids: Iterable[int]) -> None:
